@@ -1,0 +1,120 @@
+"""Settings for development builds (`make serve`, `make build`).
+
+Everything that makes this the site of one association lives here and in
+`content/`: another association copies the repository and changes both.
+Per-language values (site name, output folder, URL prefix) are applied by
+`site_build`, which runs one Pelican build per language.
+"""
+
+AUTHOR = "Partnerība Daugavkrasts"
+SITEURL = ""  # root of the site; "" serves root-relative links in development
+TIMEZONE = "Europe/Riga"
+
+# The languages of the site, the first is the default one (served at /).
+# A third language is one more entry here plus a catalogue in theme/translations/.
+DEFAULT_LANG = "lv"
+LANGUAGES = {
+    "lv": {
+        "name": "Latviešu",
+        "locale": "lv_LV",  # for dates (Babel); no system locale is needed
+        "prefix": "",
+        "sitename": "Kopienu stāsti",
+        "organisation": "Partnerība Daugavkrasts",
+        "tagline": "Ķekavas novada kopienu stāsti, tikšanās un metodoloģija",
+        "acknowledgement": (
+            "Projekts „Ceļa karte iedzīvotāju kopienu stiprināšanai”, "
+            "projekta Nr. 2022.LV/NVOF/MIC/041/. Projektu finansiāli atbalsta "
+            "Sabiedrības integrācijas fonds no Kultūras ministrijas piešķirtajiem "
+            "Latvijas valsts budžeta līdzekļiem."
+        ),
+    },
+    "en": {
+        "name": "English",
+        "locale": "en_GB",
+        "prefix": "en",
+        "sitename": "Community stories",
+        "organisation": "Partnerība Daugavkrasts",
+        "tagline": "Stories, meetings and methodology of the communities of Ķekava municipality",
+        "acknowledgement": (
+            "Project “A roadmap for strengthening residents' communities” "
+            "(Ceļa karte iedzīvotāju kopienu stiprināšanai), project No. "
+            "2022.LV/NVOF/MIC/041/. The project is funded by the Society "
+            "Integration Foundation from Latvian state budget funds allocated "
+            "by the Ministry of Culture."
+        ),
+    },
+}
+
+# Kinds of content: the folder in content/ and the URL path of its pages in
+# each language ("" puts the pages at the root of their language).
+SECTIONS = {
+    "stories": {"kind": "story", "lv": "stasti", "en": "stories"},
+    "news": {"kind": "news", "lv": "jaunumi", "en": "news"},
+    "methodology": {"kind": "chapter", "lv": "metodologija", "en": "methodology"},
+    "communities": {"kind": "community", "lv": "kopienas", "en": "communities"},
+    "pages": {"kind": "page", "lv": "", "en": ""},
+}
+
+# Main navigation, in order: section folders, then pages by their file key.
+NAVIGATION = ["stories", "news", "communities", "methodology", "pages/par-projektu"]
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+# Always explicit: unset, Pelican loads every installed namespace plugin.
+PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n"]
+
+ARTICLE_PATHS = ["stories", "news"]
+PAGE_PATHS = ["methodology", "communities", "pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "*~", "*.swp", "README.md", "README.*.md"]
+
+# Our own list pages (site_sections) replace Pelican's archives.
+DIRECT_TEMPLATES = ["index", "404"]
+INDEX_SAVE_AS = "index.html"
+PAGINATED_TEMPLATES = {"section": None}  # list pages; the home page is not paginated
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
+for _name in ("TAG", "TAGS", "CATEGORY", "CATEGORIES", "AUTHOR", "AUTHORS", "ARCHIVES"):
+    globals()[f"{_name}_SAVE_AS"] = ""
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+DEFAULT_CATEGORY = "stories"
+USE_FOLDER_AS_CATEGORY = True
+
+# One Atom feed per language, holding only that language's stories and news.
+FEED_ALL_ATOM = "feeds/atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = False  # site_build builds into a fresh folder and swaps
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# Links in the footer of every page, by section folder and file key.
+FOOTER_LINKS = ["pages/pieejamibas-pazinojums", "pages/privatums"]

@@ -1,0 +1,144 @@
+"""Build the whole site: every language, in parallel, into a fresh folder, then swap.
+
+Why one Pelican run per language in parallel processes (measured with
+`bench/i18n.py`, figures in README.md): each run reads only its own language's
+files, so no file is read or converted twice, and the two runs use both cores.
+The content index (`site_content`) is built once in the parent and inherited
+by the forked runs, which is how a page knows its translation's URL.
+
+The runs write into a new folder beside `output/`; only when every run has
+succeeded does that folder replace `output/`, so a failed build never replaces
+a good site.
+"""
+
+import logging
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from site_content import ContentIndex
+from site_languages import language_settings
+
+__all__ = ["build", "BuildResult"]
+
+logger = logging.getLogger("site_build")
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    output: str
+    seconds: float
+    pages: int
+    warnings: int
+    errors: int
+
+
+class _Counter(logging.Handler):
+    """Counts warnings and errors logged by Pelican and the plugins."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.warnings = self.errors = 0
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        else:
+            self.warnings += 1
+
+
+def _run_language(settings_file, override):
+    """One Pelican run; returns the (warnings, errors) it logged."""
+    counter = _Counter()
+    logging.getLogger().addHandler(counter)
+    try:
+        settings = read_settings(settings_file, override=override)
+        Pelican(settings).run()
+    except Exception:  # a build that crashed must not be swapped in
+        logger.exception("The %s build stopped", override["DEFAULT_LANG"])
+        counter.errors += 1
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return counter.warnings, counter.errors
+
+
+def _child(settings_file, override, report):
+    report.put(_run_language(settings_file, override))
+
+
+def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, extra=None):
+    """Build every language into `output` (default: the settings' OUTPUT_PATH).
+
+    jobs=1 builds the languages one after another in this process.
+    """
+    started = time.perf_counter()
+    settings_file = os.path.abspath(settings_file)
+    base = read_settings(settings_file, override=dict(extra or {}))
+    output = os.path.abspath(output or base["OUTPUT_PATH"])
+    index = ContentIndex.from_settings(base)
+    for problem in index.problems:
+        logger.error("%s", problem)
+
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=parent)
+    overrides = []
+    for lang in base["LANGUAGES"]:
+        override = dict(extra or {})
+        override.update(language_settings(base, lang, staging))
+        override["SITE_INDEX"] = index
+        overrides.append(override)
+
+    jobs = jobs or min(len(overrides), os.cpu_count() or 1)
+    if jobs == 1:
+        counts = [_run_language(settings_file, override) for override in overrides]
+    else:
+        context = multiprocessing.get_context("fork")
+        report = context.SimpleQueue()
+        processes = [
+            context.Process(target=_child, args=(settings_file, override, report))
+            for override in overrides
+        ]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join()
+        counts = [report.get() for process in processes if process.exitcode == 0]
+        counts += [(0, 1) for process in processes if process.exitcode != 0]
+    warnings = sum(w for w, _e in counts)
+    errors = sum(e for _w, e in counts) + len(index.problems)
+    failed = errors > 0 or (strict and warnings > 0)
+
+    pages = sum(name.endswith(".html") for _d, _s, names in os.walk(staging) for name in names)
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        _swap(staging, output)
+    return BuildResult(
+        ok=not failed,
+        output=output,
+        seconds=time.perf_counter() - started,
+        pages=pages,
+        warnings=warnings,
+        errors=errors,
+    )
+
+
+def _swap(staging, output):
+    """Put the new site in place of the old one, then remove the old one."""
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-old-", dir=os.path.dirname(output))
+        os.rename(output, os.path.join(old, "site"))
+    os.rename(staging, output)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""Command line: `python -m site_build [--settings FILE] [--output DIR] [--jobs N] [--strict]`."""
+
+import argparse
+import logging
+import sys
+
+from pelican.log import init as init_logging
+
+from site_build import build
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default=None)
+    parser.add_argument("--jobs", type=int, default=None, help="1 builds the languages one by one")
+    parser.add_argument("--strict", action="store_true", help="warnings fail the build too")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    init_logging(level=logging.WARNING)
+    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict)
+    if result.ok:
+        if not args.quiet:
+            print(
+                f"Built {result.pages} pages into {result.output} in {result.seconds:.1f} s"
+                f" ({result.warnings} warnings)"
+            )
+        return 0
+    print(
+        f"Build failed with {result.errors} errors and {result.warnings} warnings;"
+        f" {result.output} was left as it was",
+        file=sys.stderr,
+    )
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

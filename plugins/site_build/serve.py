@@ -1,0 +1,89 @@
+"""The development server of `make serve`: serve output/, rebuild on changes.
+
+Each rebuild runs in a new process, so edits to plugins and settings apply
+too and no state is carried from one build to the next. The server keeps
+serving the last good site while a rebuild runs or after one fails.
+"""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+
+import watchfiles
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Pretty URLs as on the real server; a missing page gets its language's 404."""
+
+    def __init__(self, *args, languages=None, **kwargs):
+        self.languages = languages or {}
+        super().__init__(*args, **kwargs)
+
+    def send_error(self, code, message=None, explain=None):
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self):
+        for settings in self.languages.values():
+            prefix = settings["prefix"]
+            if prefix and self.path.startswith(f"/{prefix}/"):
+                candidate = os.path.join(self.directory, prefix, "404.html")
+                break
+        else:
+            candidate = os.path.join(self.directory, "404.html")
+        return candidate if os.path.exists(candidate) else None
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        if args and str(args[1]).startswith(("4", "5")):
+            super().log_message(format, *args)
+
+
+def start_server(output, host, port, languages):
+    handler = functools.partial(SiteHandler, directory=output, languages=languages)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def rebuild(settings_file):
+    """Build in a new process; returns True when the site was replaced."""
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(__file__)))
+    command = [sys.executable, "-m", "site_build", "--settings", settings_file]
+    return subprocess.run(command, env=env, check=False).returncode == 0
+
+
+def serve(settings_file, output, host, port, languages, watch):
+    rebuild(settings_file)
+    server = start_server(output, host, port, languages)
+    print(f"Serving {output} at http://{host}:{port}/ (Ctrl+C stops)")
+    watched = [path for path in watch if os.path.exists(path)]
+    try:
+        for changes in watchfiles.watch(*watched, watch_filter=_interesting):
+            names = ", ".join(sorted({os.path.basename(path) for _change, path in changes}))
+            print(f"Changed: {names}; rebuilding")
+            rebuild(settings_file)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+def _interesting(change, path):
+    name = os.path.basename(path)
+    return not (name.startswith(".") or name.endswith(("~", ".pyc", ".swp")) or "__pycache__" in path)

@@ -1,0 +1,119 @@
+"""List pages of each section (stories, news, methodology, communities).
+
+A generator of our own writes `<section path>/index.html` (paginated) for every
+section except plain pages; templates get `section_items(section)` to show,
+say, the latest news on the home page in the same order as the list page.
+"""
+
+from pelican import signals
+from pelican.generators import Generator
+
+__all__ = ["items_for", "collation_key", "mentioning", "navigation", "register"]
+
+# Alphabetical order differs by language: in Latvian "Ķekava" follows "Krustkalni".
+ALPHABETS = {"lv": "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"}
+
+
+def collation_key(text, lang):
+    alphabet = ALPHABETS.get(lang)
+    folded = text.casefold()
+    if alphabet is None:
+        return (folded,)
+    return tuple(
+        (alphabet.index(c), c) if c in alphabet else (len(alphabet), c) for c in folded
+    )
+
+
+def items_for(context, section, lang):
+    """A section's published items in the order its list page shows them."""
+    kind = context["SECTIONS"][section]["kind"]
+    source = context.get("articles" if kind in ("story", "news") else "pages", [])
+    items = [item for item in source if getattr(item, "section", None) == section]
+    if kind in ("story", "news"):
+        # newest first; the key breaks ties so that builds are reproducible
+        items.sort(key=lambda item: item.key)
+        items.sort(key=lambda item: item.date, reverse=True)
+    elif kind == "chapter":
+        items.sort(key=lambda item: (getattr(item, "guide", ""), int(getattr(item, "chapter", 0))))
+    else:
+        items.sort(key=lambda item: collation_key(item.title, lang))
+    return items
+
+
+class SectionPagesGenerator(Generator):
+    """Writes one (paginated) list page per section and language."""
+
+    def generate_output(self, writer):
+        lang = self.settings["DEFAULT_LANG"]
+        for section, conf in self.settings["SECTIONS"].items():
+            path = conf[lang]
+            if not path:
+                continue  # plain pages have no list page
+            items = items_for(self.context, section, lang)
+            writer.write_file(
+                f"{path}/index.html",
+                self.get_template("section"),
+                self.context,
+                paginated={"articles": items},
+                template_name="section",
+                url=f"{path}/",
+                section=section,
+                items=items,
+            )
+
+
+def get_generators(pelican):
+    return SectionPagesGenerator
+
+
+def mentioning(context, community, lang):
+    """Stories and news that name a community, newest first."""
+    found = [
+        item
+        for section, conf in context["SECTIONS"].items()
+        if conf["kind"] in ("story", "news")
+        for item in items_for(context, section, lang)
+        if community in (getattr(item, "communities", None) or ())
+    ]
+    found.sort(key=lambda item: item.key)
+    found.sort(key=lambda item: item.date, reverse=True)
+    return found
+
+
+def navigation(settings, output_file):
+    """Main navigation entries: {"section" or "reference", "href", "current", "active"}."""
+    lang = settings["DEFAULT_LANG"]
+    entries = []
+    for reference in settings["NAVIGATION"]:
+        section, _, key = reference.partition("/")
+        if key:
+            document = settings["SITE_INDEX"].groups.get((section, key), {}).get(lang)
+            if document is None:
+                continue
+            path = document.url
+        else:
+            path = settings["SECTIONS"][section][lang] + "/"
+        entries.append(
+            {
+                "section": None if key else section,
+                "reference": reference,
+                "href": f"{settings['SITEURL']}/{path}",
+                "current": output_file == path + "index.html",
+                "active": output_file.startswith(path),
+            }
+        )
+    return entries
+
+
+def add_template_functions(generator):
+    context, settings = generator.context, generator.settings
+    lang = settings["DEFAULT_LANG"]
+    env = generator.env
+    env.globals["section_items"] = lambda section: items_for(context, section, lang)
+    env.globals["mentioning"] = lambda community: mentioning(context, community, lang)
+    env.globals["navigation"] = lambda output_file: navigation(settings, output_file)
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_template_functions)

@@ -1,0 +1,15 @@
+"""Settings for the published site: pelicanconf.py with absolute URLs.
+
+Set the site's address in the environment: `SITEURL=https://... invoke build --production`.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402, F403
+
+SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
