@@ -17,7 +17,6 @@ CONFIG = {
     "theme": os.path.join(ROOT, "theme"),
     "host": "127.0.0.1",
     "port": 8000,
-    "watch": ["content", "theme", "plugins", "pelicanconf.py"],
 }
 
 
@@ -37,14 +36,10 @@ def build(c, production=False, strict=False):
 @task
 def serve(c):
     """Build, serve output/ at http://127.0.0.1:8000 and rebuild on every change."""
-    from pelican.settings import read_settings  # noqa: PLC0415
-    from site_build.serve import serve as run_server  # noqa: PLC0415
-
-    os.chdir(ROOT)
-    languages = read_settings(CONFIG["settings"])["LANGUAGES"]
-    run_server(
-        CONFIG["settings"], CONFIG["output"], CONFIG["host"], CONFIG["port"],
-        languages, CONFIG["watch"],
+    _python(
+        c,
+        f"-m site_build.serve --settings {CONFIG['settings']}"
+        f" --host {CONFIG['host']} --port {CONFIG['port']}",
     )
 
 
@@ -69,7 +64,7 @@ def messages(c):
         if os.path.isdir(os.path.join(theme, "translations", lang)):
             c.run(
                 f"cd {theme} && {pybabel} update -i translations/messages.pot"
-                f" -d translations -l {lang} --no-location --no-fuzzy-matching"
+                f" -d translations -l {lang} --no-fuzzy-matching --ignore-obsolete"
             )
 
 

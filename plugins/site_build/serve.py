@@ -87,3 +87,24 @@ def serve(settings_file, output, host, port, languages, watch):
 def _interesting(change, path):
     name = os.path.basename(path)
     return not (name.startswith(".") or name.endswith(("~", ".pyc", ".swp")) or "__pycache__" in path)
+
+
+def main(argv=None):
+    """`python -m site_build.serve`: what `make serve` runs."""
+    import argparse  # noqa: PLC0415
+
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(prog="site_build.serve")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    settings_file = os.path.abspath(args.settings)
+    settings = read_settings(settings_file)
+    watch = [settings["PATH"], settings["THEME"], *settings["PLUGIN_PATHS"], settings_file]
+    serve(settings_file, settings["OUTPUT_PATH"], args.host, args.port, settings["LANGUAGES"], watch)
+
+
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,7 @@ def language_settings(settings, lang, output_path):
         "SITE_ROOT": site_root,
         "SITEURL": f"{site_root}/{prefix}" if prefix else site_root,
         "SITENAME": languages[lang]["sitename"],
+        "SITESUBTITLE": languages[lang]["tagline"],
         "OUTPUT_PATH": f"{output_path}/{prefix}" if prefix else output_path,
         "SITE_IGNORE_FILES": list(settings["IGNORE_FILES"]),
         "IGNORE_FILES": list(settings["IGNORE_FILES"]) + [f"*.{o}.md" for o in others],
@@ -102,6 +103,12 @@ def add_template_functions(generator):
     env.globals["document_link"] = lambda reference: document_link(settings, reference)
 
 
+def mark_feed_language(context, feed):
+    """`xml:lang` on the feed: each language's feed holds only that language."""
+    feed.feed["language"] = context["DEFAULT_LANG"]
+
+
 def register():
+    signals.feed_generated.connect(mark_feed_language)
     signals.content_object_init.connect(attach_alternates)
     signals.generator_init.connect(add_template_functions)

@@ -1,0 +1,60 @@
+"""Shared fixtures: the real site built once per test session."""
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_build import build  # noqa: E402
+from sitecheck import html_files, tree_digest  # noqa: E402
+
+# Where the published site would live; any absolute address does for the tests.
+SITE_URL = "https://kopienas.example.org"
+
+
+@dataclass
+class Site:
+    output: Path
+    site_url: str
+    result: object = field(repr=False)
+    content_before: dict = field(repr=False)
+
+    @property
+    def pages(self):
+        return html_files(self.output)
+
+
+def build_site(output, settings="publishconf.py", **extra):
+    """Build into `output` with the project's settings, absolute URLs under SITE_URL."""
+    overrides = {"SITEURL": SITE_URL, "FEED_DOMAIN": SITE_URL, **extra}
+    return build(str(ROOT / settings), output=str(output), extra=overrides)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real content/ built with publishconf.py."""
+    content_before = tree_digest(ROOT / "content")
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(output)
+    assert result.ok, f"the build of content/ failed: {result}"
+    return Site(output, SITE_URL, result, content_before)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """A small site of its own (tests/fixtures/site) for cases the real content lacks."""
+    output = tmp_path_factory.mktemp("fixture") / "output"
+    content = Path(__file__).resolve().parent / "fixtures" / "site"
+    result = build_site(output, PATH=str(content))
+    assert result.ok, f"the build of the fixture site failed: {result}"
+    return Site(output, SITE_URL, result, {})
+
+
+def pytest_configure(config):
+    os.environ.setdefault("SITEURL", SITE_URL)
