@@ -6,6 +6,8 @@ Per-language values (site name, output folder, URL prefix) are applied by
 `site_build`, which runs one Pelican build per language.
 """
 
+import logging
+
 AUTHOR = "Partnerība Daugavkrasts"
 SITEURL = ""  # root of the site; "" serves root-relative links in development
 TIMEZONE = "Europe/Riga"
@@ -94,6 +96,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 FEED_MAX_ITEMS = 20
+# Development builds have no domain, so their feeds hold root-relative links:
+# that is expected here (publishconf.py sets the domain), not worth a warning.
+LOG_FILTER = [
+    (logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"),
+]
 
 MARKDOWN = {
     "extension_configs": {

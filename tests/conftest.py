@@ -48,10 +48,13 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
-    """A small site of its own (tests/fixtures/site) for cases the real content lacks."""
+    """A small site of its own (tests/fixtures/site) for cases the real content lacks.
+
+    One item a list page, so that the lists are paginated.
+    """
     output = tmp_path_factory.mktemp("fixture") / "output"
     content = Path(__file__).resolve().parent / "fixtures" / "site"
-    result = build_site(output, PATH=str(content))
+    result = build_site(output, PATH=str(content), DEFAULT_PAGINATION=1)
     assert result.ok, f"the build of the fixture site failed: {result}"
     return Site(output, SITE_URL, result, {})
 

@@ -62,7 +62,7 @@ def test_invalid_yaml_names_its_line():
     with pytest.raises(FrontMatterError) as caught:
         parse("---\ntitle: X\nsummary: [unclosed\ndate: 2024-01-01\n---\n")
     assert str(caught.value).startswith("the front matter is not valid YAML")
-    assert caught.value.line == 4
+    assert caught.value.line == 3  # the line of the unclosed list
 
 
 @pytest.mark.parametrize(

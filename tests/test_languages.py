@@ -59,7 +59,7 @@ def test_special_characters_in_front_matter_are_escaped(fixture_site):
     assert soup.find("meta", attrs={"name": "description"})["content"] == (
         "Ziņa ar tulkojumu & īpašām <zīmēm>."
     )
-    card = parse(fixture_site.output, "jaunumi/index.html").find(string=lambda s: "zīmēm" in s)
+    card = parse(fixture_site.output, "kopienas/ciems/index.html").find(string=lambda s: "zīmēm" in s)
     assert card.strip() == "Ziņa ar tulkojumu & īpašām <zīmēm>."
 
 
@@ -70,16 +70,35 @@ def test_links_between_files_of_one_language_resolve(fixture_site):
     assert resolves(fixture_site.output, target)
 
 
+def list_titles(site, first_page):
+    """Titles on every page of a paginated list, following its "next" links."""
+    titles, page = [], first_page
+    while page:
+        soup = parse(site.output, page)
+        titles += [h.get_text(strip=True) for h in soup.select("main .card h2")]
+        following = soup.select_one("nav.pagination a[rel=next]")
+        page = local_path(following["href"], page_url(page), site.site_url) if following else None
+    return titles
+
+
 def test_lists_are_newest_first_and_the_english_list_has_only_english(fixture_site):
-    lv = [h.get_text(strip=True) for h in parse(fixture_site.output, "jaunumi/index.html").select("main .card h2")]
-    en = [h.get_text(strip=True) for h in parse(fixture_site.output, "en/news/index.html").select("main .card h2")]
+    lv = list_titles(fixture_site, "jaunumi/index.html")
+    en = list_titles(fixture_site, "en/news/index.html")
     assert lv == ["Jaunāka ziņa", "Ziņa divās valodās"]
     assert en == ["Newer news", "News in two languages"]
 
 
+def test_list_pages_are_paginated_with_pretty_urls(fixture_site):
+    second = parse(fixture_site.output, "jaunumi/2/index.html")
+    nav = second.find("nav", class_="pagination")
+    assert nav.find("a", rel="prev")["href"] == fixture_site.site_url + "/jaunumi/"
+    assert nav.find(attrs={"aria-current": "page"}).get_text() == "2. lapa no 2"
+    assert nav.find("a", rel="next") is None
+    assert second.title.get_text().startswith("Jaunumi (2. lapa)")
+
+
 def test_latvian_alphabetical_order_puts_k_cedilla_after_k(fixture_site):
-    names = [h.get_text(strip=True) for h in parse(fixture_site.output, "kopienas/index.html").select("main .card h2")]
-    assert names == ["Krustkalns", "Ķekaviņa"]
+    assert list_titles(fixture_site, "kopienas/index.html") == ["Krustkalns", "Ķekaviņa"]
 
 
 def test_every_page_of_the_fixture_resolves_its_links(fixture_site):

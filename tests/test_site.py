@@ -148,6 +148,8 @@ def test_each_feed_parses_and_holds_only_its_language(site, lang, path):
     feed = feedparser.parse((site.output / path).read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.language == lang
+    own = {"lv": "/feeds/atom.xml", "en": "/en/feeds/atom.xml"}[lang]
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [site.site_url + own]
     assert len(feed.entries) == 3  # the news item, the invitation and the story
     for entry in feed.entries:
         target = local_path(entry.link, "/", site.site_url)

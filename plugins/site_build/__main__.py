@@ -16,9 +16,17 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=None, help="1 builds the languages one by one")
     parser.add_argument("--strict", action="store_true", help="warnings fail the build too")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="override a setting, e.g. --set PATH=other/content",
+    )
     args = parser.parse_args(argv)
-    init_logging(level=logging.WARNING)
-    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict)
+    # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, handler=handler)
+    extra = dict(item.split("=", 1) for item in args.set)
+    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra)
     if result.ok:
         if not args.quiet:
             print(

@@ -38,7 +38,8 @@ def parse(text):
     try:
         meta = yaml.load(yaml_text, Loader=_Loader) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # where the broken construct starts, else where the parser gave up
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 1-based
         raise FrontMatterError(f"the front matter is not valid YAML: {error}", line) from None
     if not isinstance(meta, dict):

@@ -21,11 +21,13 @@ def language_settings(settings, lang, output_path):
     others = [other for other in languages if other != lang]
     site_default = settings.get("SITE_DEFAULT_LANG", settings["DEFAULT_LANG"])
     default = lang == site_default
+    site_url = f"{site_root}/{prefix}" if prefix else site_root
     return {
         "DEFAULT_LANG": lang,
         "SITE_DEFAULT_LANG": site_default,
         "SITE_ROOT": site_root,
-        "SITEURL": f"{site_root}/{prefix}" if prefix else site_root,
+        "SITEURL": site_url,
+        "FEED_DOMAIN": site_url,  # feeds' own links: each language's feed is in its folder
         "SITENAME": languages[lang]["sitename"],
         "SITESUBTITLE": languages[lang]["tagline"],
         "OUTPUT_PATH": f"{output_path}/{prefix}" if prefix else output_path,
