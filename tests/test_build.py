@@ -69,7 +69,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
 def test_a_template_error_fails_the_build(tmp_path):
     project = copy_project(tmp_path)
     story = project / "theme" / "templates" / "story.html"
-    template = story.read_text(encoding="utf-8").replace("article.content|safe", "article.content|no_such_filter")
+    template = story.read_text(encoding="utf-8").replace("item.content|safe", "item.content|no_such_filter")
     story.write_text(template, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 1
