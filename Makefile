@@ -3,6 +3,8 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 INVOKE := $(VENV)/bin/invoke
 STAMP  := $(VENV)/.installed
+# The checkers the tests run (axe-core, vnu.jar), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test bench clean
 
@@ -12,14 +14,14 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(INVOKE) build
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(INVOKE) test
 
 bench: $(STAMP)
 	$(INVOKE) bench
 
 clean:
-	rm -rf output cache $(VENV)
+	rm -rf output cache test-artefacts node_modules $(VENV)
 
 # The pinned dependencies of pyproject.toml (with the test extra), installed
 # again whenever pyproject.toml changes.
@@ -28,3 +30,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' > $(VENV)/requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)

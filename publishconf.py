@@ -13,3 +13,4 @@ from pelicanconf import *  # noqa: E402, F403
 SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
+PRECOMPRESS = True  # `.gz` copies of text files for the web server's gzip_static

@@ -61,3 +61,18 @@ def fixture_site(tmp_path_factory):
 
 def pytest_configure(config):
     os.environ.setdefault("SITEURL", SITE_URL)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The real content/ built for, and served by, nginx on 127.0.0.1 with deploy/nginx/."""
+    from tools import free_port, serve_with_project_config  # noqa: PLC0415
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    output = tmp_path_factory.mktemp("served") / "output"
+    result = build(str(ROOT / "publishconf.py"), output=str(output), extra={"SITEURL": base})
+    assert result.ok, f"the build of content/ failed: {result}"
+    server = serve_with_project_config(tmp_path_factory.mktemp("nginx"), output, port)
+    yield Site(output, base, result, {})
+    server.stop()

@@ -26,6 +26,8 @@ from pelican.settings import read_settings
 from site_content import ContentIndex
 from site_languages import language_settings
 
+from .precompress import compress_tree
+
 __all__ = ["build", "BuildResult"]
 
 logger = logging.getLogger("site_build")
@@ -62,6 +64,9 @@ def _run_language(settings_file, override):
     try:
         settings = read_settings(settings_file, override=override)
         Pelican(settings).run()
+        if settings.get("PRECOMPRESS"):
+            prefixes = [lang["prefix"] for lang in settings["LANGUAGES"].values()]
+            compress_tree(settings["OUTPUT_PATH"], skip=[p for p in prefixes if p])
     except Exception:  # a build that crashed must not be swapped in
         logger.exception("The %s build stopped", override["DEFAULT_LANG"])
         counter.errors += 1

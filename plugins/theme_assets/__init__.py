@@ -1,0 +1,69 @@
+"""Fingerprinted theme assets, so that web servers may cache them for a year.
+
+`asset_url("css/site.css")` gives "/theme/css/site.<hash>.css", where the hash
+is taken from the file's content: a changed file gets a new name, an unchanged
+one keeps its name (and visitors' cached copy). The copies are written by the
+default language's run, which is the one that copies the theme's files.
+"""
+
+import hashlib
+import os
+import shutil
+
+from pelican import signals
+
+__all__ = ["manifest", "fingerprinted", "register"]
+
+DIGEST_LENGTH = 10
+
+
+def fingerprinted(relative, content):
+    """`css/site.css` + its bytes -> `css/site.0123456789.css`."""
+    stem, extension = os.path.splitext(relative)
+    digest = hashlib.sha256(content).hexdigest()[:DIGEST_LENGTH]
+    return f"{stem}.{digest}{extension}"
+
+
+def manifest(static_root):
+    """{relative path: fingerprinted relative path} for every file of the theme."""
+    result = {}
+    for dirpath, dirnames, filenames in os.walk(static_root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            relative = os.path.relpath(full, static_root).replace(os.sep, "/")
+            with open(full, "rb") as f:
+                result[relative] = fingerprinted(relative, f.read())
+    return result
+
+
+def _static_root(settings):
+    return os.path.join(settings["THEME"], "static")
+
+
+def build_manifest(pelican):
+    pelican.settings["THEME_ASSETS"] = manifest(_static_root(pelican.settings))
+
+
+def add_template_functions(generator):
+    settings = generator.settings
+    assets = settings["THEME_ASSETS"]
+    base = f"{settings.get('SITE_ROOT', settings['SITEURL'])}/{settings['THEME_STATIC_DIR']}"
+    generator.env.globals["asset_url"] = lambda relative: f"{base}/{assets[relative]}"
+
+
+def write_fingerprinted_copies(pelican):
+    settings = pelican.settings
+    if not settings["THEME_STATIC_PATHS"]:
+        return  # another language's run copies the theme
+    target = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
+    for relative, named in settings["THEME_ASSETS"].items():
+        destination = os.path.join(target, named)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        shutil.copyfile(os.path.join(_static_root(settings), relative), destination)
+
+
+def register():
+    signals.initialized.connect(build_manifest)
+    signals.generator_init.connect(add_template_functions)
+    signals.finalized.connect(write_fingerprinted_copies)
