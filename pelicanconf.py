@@ -65,7 +65,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
-PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n"]
+PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets"]
 
 ARTICLE_PATHS = ["stories", "news"]
 PAGE_PATHS = ["methodology", "communities", "pages"]
@@ -119,6 +119,7 @@ JINJA_ENVIRONMENT = {
 }
 
 RELATIVE_URLS = False
+PRECOMPRESS = False  # publishconf.py turns it on
 DELETE_OUTPUT_DIRECTORY = False  # site_build builds into a fresh folder and swaps
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
