@@ -57,6 +57,9 @@ SECTIONS = {
     "pages": {"kind": "page", "lv": "", "en": ""},
 }
 
+# The guides of the methodology section, in the order they are listed.
+GUIDES = ["methodology", "guidelines"]
+
 # Main navigation, in order: section folders, then pages by their file key.
 NAVIGATION = ["stories", "news", "communities", "methodology", "pages/par-projektu"]
 

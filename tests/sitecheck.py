@@ -76,6 +76,17 @@ def resolves(output, target):
     return os.path.isfile(full)
 
 
+def broken_links(output, site_url=""):
+    """Every href, src and srcset of every page that points inside the site to no file."""
+    broken = []
+    for page in html_files(output):
+        for attribute, value in references(parse(output, page)):
+            target = local_path(value, page_url(page), site_url)
+            if target is not None and not resolves(output, target):
+                broken.append(f"{page}: {attribute}={value} leads nowhere")
+    return broken
+
+
 def tree_digest(root):
     """{relative path: bytes} of every file below root."""
     files = {}

@@ -6,43 +6,9 @@ import feedparser
 import pytest
 
 from conftest import ROOT, build_site
-from sitecheck import local_path, page_url, parse, references, resolves, tree_digest
+from pages import KINDS
+from sitecheck import broken_links, local_path, page_url, parse, resolves, tree_digest
 
-# One page of every kind in each language, as the content model (DESIGN.md) places them.
-KINDS = {
-    "lv": {
-        "home": "index.html",
-        "stories list": "stasti/index.html",
-        "news list": "jaunumi/index.html",
-        "methodology list": "metodologija/index.html",
-        "communities list": "kopienas/index.html",
-        "story": "stasti/mezinieku-viedais-ciems/index.html",
-        "news item": "jaunumi/kopienu-sarunu-cikls-nosledzies/index.html",
-        "invitation": "jaunumi/kopsanaksme-mezinieki-2022/index.html",
-        "chapter": "metodologija/koprade/index.html",
-        "community": "kopienas/mezinieki/index.html",
-        "page": "par-projektu/index.html",
-        "accessibility statement": "pieejamibas-pazinojums/index.html",
-        "privacy statement": "privatums/index.html",
-        "404": "404.html",
-    },
-    "en": {
-        "home": "en/index.html",
-        "stories list": "en/stories/index.html",
-        "news list": "en/news/index.html",
-        "methodology list": "en/methodology/index.html",
-        "communities list": "en/communities/index.html",
-        "story": "en/stories/mezinieki-smart-village/index.html",
-        "news item": "en/news/first-conversation-cycle-closed/index.html",
-        "invitation": "en/news/gathering-mezinieki-2022/index.html",
-        "chapter": "en/methodology/co-creation/index.html",
-        "community": "en/communities/mezinieki/index.html",
-        "page": "en/about-the-project/index.html",
-        "accessibility statement": "en/accessibility-statement/index.html",
-        "privacy statement": "en/privacy/index.html",
-        "404": "en/404.html",
-    },
-}
 COMMUNITIES = ["baldone", "kekava", "daugmale", "katlakalns", "dzerumi", "krustkalni", "mezinieki"]
 
 
@@ -129,18 +95,24 @@ def test_no_switcher_or_hreflang_link_points_at_a_missing_file(site):
 
 
 def test_every_internal_link_and_asset_resolves(site):
-    broken = []
-    count = 0
-    for page in site.pages:
-        for attribute, value in references(parse(site.output, page)):
-            target = local_path(value, page_url(page), site.site_url)
-            if target is None:
-                continue
-            count += 1
-            if not resolves(site.output, target):
-                broken.append(f"{page}: {attribute}={value}")
-    assert broken == []
-    assert count > 500
+    assert broken_links(site.output, site.site_url) == []
+
+
+def test_the_link_checker_names_the_page_and_the_broken_link(tmp_path):
+    page = tmp_path / "stasti" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<html lang="lv"><body><a href="/nekur/">x</a><a href="../y/">y</a><a href="https://a.example/">z</a>'
+        '<img src="/a.png" srcset="/b.png 2x, /c.png 3x" alt="a"><a href="/stasti/x/">self</a></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.png").write_bytes(b"")
+    assert broken_links(tmp_path, "https://kopienas.example.org") == [
+        "stasti/x/index.html: href=/nekur/ leads nowhere",
+        "stasti/x/index.html: href=../y/ leads nowhere",
+        "stasti/x/index.html: srcset=/b.png leads nowhere",
+        "stasti/x/index.html: srcset=/c.png leads nowhere",
+    ]
 
 
 @pytest.mark.parametrize(("lang", "path"), [("lv", "feeds/atom.xml"), ("en", "en/feeds/atom.xml")])
@@ -197,6 +169,14 @@ def test_communities_are_listed_in_latvian_alphabetical_order(site):
     soup = parse(site.output, "kopienas/index.html")
     names = [h.get_text(strip=True) for h in soup.select("main .card h2")]
     assert names == ["Baldone", "Daugmale", "Dzērumi", "Katlakalns", "Krustkalni", "Ķekava", "Mežinieki"]
+
+
+def test_methodology_lists_the_guides_in_order_with_numbered_chapters(site):
+    soup = parse(site.output, "metodologija/index.html")
+    guides = [h.get_text(strip=True) for h in soup.select("main h2")]
+    assert guides == ["Metodoloģija darbam ar kopienām", "Vadlīnijas kopienu sadarbībai ar pašvaldību"]
+    first = soup.select("main ol.chapters")[0].find_all("li", recursive=False)
+    assert [li["value"] for li in first] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_community_page_lists_what_names_it(site):

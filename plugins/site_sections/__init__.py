@@ -34,7 +34,13 @@ def items_for(context, section, lang):
         items.sort(key=lambda item: item.key)
         items.sort(key=lambda item: item.date, reverse=True)
     elif kind == "chapter":
-        items.sort(key=lambda item: (getattr(item, "guide", ""), int(getattr(item, "chapter", 0))))
+        guides = list(context.get("GUIDES", ()))
+
+        def guide_order(item):
+            guide = getattr(item, "guide", "")
+            return guides.index(guide) if guide in guides else len(guides), guide
+
+        items.sort(key=lambda item: (guide_order(item), int(getattr(item, "chapter", 0))))
     else:
         items.sort(key=lambda item: collation_key(item.title, lang))
     return items

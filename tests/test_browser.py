@@ -1,0 +1,129 @@
+"""The served site in a real browser: Debian's Chromium driven by Playwright.
+
+axe-core (pinned in package-lock.json) checks one page of every kind in both
+languages against the WCAG 2.1 A and AA rules; keyboard use and the language
+switcher are tried as a visitor would; screenshots at 360 and 1280 px wide go
+to test-artefacts/screenshots/ for people to look at.
+"""
+
+import pytest
+
+from pages import KINDS
+from sitecheck import page_url
+from tools import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, require
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = ROOT / "test-artefacts" / "screenshots"
+PAGES = [(lang, kind) for lang, kinds in KINDS.items() for kind in kinds]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM, "apt-get install chromium")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def url_of(site, relative):
+    """The address of a built file on the test server; 404 pages by a missing address."""
+    if relative.endswith("404.html"):
+        return site.site_url + ("/en/no-such-page/" if relative.startswith("en/") else "/nav-tadas-lapas/")
+    return site.site_url + page_url(relative)
+
+
+def axe_violations(page, name):
+    """axe-core's WCAG 2.1 A/AA violations on the loaded page, one line each."""
+    require(AXE, "run 'npm ci' (make test does)")
+    # Evaluated as a script, not added as a <script> tag: the site's CSP allows no inline script.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} at "
+        + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
+        for violation in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize(("lang", "kind"), PAGES)
+def test_no_wcag_violations(served_site, page, lang, kind):
+    relative = KINDS[lang][kind]
+    response = page.goto(url_of(served_site, relative))
+    assert response.status == (404 if kind == "404" else 200)
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert axe_violations(page, relative) == []
+
+
+def test_axe_names_the_page_and_the_rule_of_a_broken_page(page):
+    page.set_content(
+        '<!DOCTYPE html><html lang="lv"><head><title>Salauzta</title></head><body><main>'
+        '<h1>Salauzta lapa</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<a href="/x/"></a></main></body></html>'
+    )
+    violations = axe_violations(page, "stasti/salauzta/index.html")
+    assert [line.split(":")[1].split()[0] for line in violations] == ["image-alt", "link-name"]
+    assert violations[0].startswith("stasti/salauzta/index.html: image-alt (critical): Images must have alternative text at img")
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(served_site, page, lang):
+    page.goto(url_of(served_site, KINDS[lang]["story"]))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert focused == ["skip-link", "#main"]
+    box = page.locator("a.skip-link").bounding_box()
+    assert box["y"] >= 0 and box["height"] > 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_focus_is_visible(served_site, page):
+    page.goto(url_of(served_site, KINDS["lv"]["home"]))
+    for _ in range(4):  # the skip link, the site name, the language switcher, the navigation
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert style[0] == "A" and style[1] != "none" and style[2] >= 2, style
+
+
+@pytest.mark.parametrize(("lang", "other"), [("lv", "en"), ("en", "lv")])
+def test_clicking_the_language_switcher_lands_on_the_translation(served_site, page, lang, other):
+    for kind in ("home", "story", "chapter", "news list"):
+        page.goto(url_of(served_site, KINDS[lang][kind]))
+        page.click(f"nav.language-switcher a[hreflang={other}]")
+        page.wait_for_load_state()
+        assert page.url == url_of(served_site, KINDS[other][kind])
+        assert page.evaluate("document.documentElement.lang") == other
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_and_no_sideways_scrolling(served_site, browser, width):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        for lang, kind in PAGES:
+            page.goto(url_of(served_site, KINDS[lang][kind]))
+            name = f"{lang}-{kind.replace(' ', '-')}-{width}.png"
+            page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+            assert overflow <= width, f"{KINDS[lang][kind]} is {overflow} px wide at {width} px"
+    finally:
+        context.close()
