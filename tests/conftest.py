@@ -76,3 +76,30 @@ def served_site(tmp_path_factory):
     server = serve_with_project_config(tmp_path_factory.mktemp("nginx"), output, port)
     yield Site(output, base, result, {})
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from tools import CHROMIUM, CHROMIUM_ARGS, require  # noqa: PLC0415
+
+    require(CHROMIUM, "apt-get install chromium")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The page-weight table, for people to see what a first visit costs."""
+    from tools import PAGE_WEIGHTS  # noqa: PLC0415
+
+    if not PAGE_WEIGHTS:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("page weight without photos (gzip, bytes)")
+    write(f"{'page':<28}{'HTML':>8}{'CSS/JS/fonts':>14}{'total':>8}")
+    for name, document, other, total in PAGE_WEIGHTS:
+        write(f"{name:<28}{document:>8}{other:>14}{total:>8}")

@@ -9,23 +9,11 @@ to test-artefacts/screenshots/ for people to look at.
 import pytest
 
 from pages import KINDS
-from sitecheck import page_url
-from tools import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, require
+from tools import AXE, ROOT, require, url_of
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "test-artefacts" / "screenshots"
 PAGES = [(lang, kind) for lang, kinds in KINDS.items() for kind in kinds]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM, "apt-get install chromium")
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -33,13 +21,6 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-def url_of(site, relative):
-    """The address of a built file on the test server; 404 pages by a missing address."""
-    if relative.endswith("404.html"):
-        return site.site_url + ("/en/no-such-page/" if relative.startswith("en/") else "/nav-tadas-lapas/")
-    return site.site_url + page_url(relative)
 
 
 def axe_violations(page, name):

@@ -13,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from sitecheck import page_url
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +22,8 @@ NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = "/usr/bin/chromium"
+# Rows (page, HTML bytes, other bytes, total) that test_page_weight fills for the summary.
+PAGE_WEIGHTS = []
 # Chromium as root needs --no-sandbox; the rest keep it off the network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -122,6 +126,13 @@ def serve_with_project_config(workdir, root, port=None):
         include {ROOT / "deploy" / "nginx" / "site.conf"};
     }}"""
     return Nginx(workdir, block, port).start()
+
+
+def url_of(site, relative):
+    """The address of a built file on the test server; 404 pages by a missing address."""
+    if relative.endswith("404.html"):
+        return site.site_url + ("/en/no-such-page/" if relative.startswith("en/") else "/nav-tadas-lapas/")
+    return site.site_url + page_url(relative)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
