@@ -57,6 +57,26 @@ SECTIONS = {
     "pages": {"kind": "page", "lv": "", "en": ""},
 }
 
+# Meetings (news items with `event_start`, see site_meetings): the pages of
+# upcoming and past meetings and the calendar to subscribe to, per language,
+# relative to the language's root. Past or upcoming is judged on the day of the
+# build (SITE_TODAY = "YYYY-MM-DD" builds as if on another day). Calendar UIDs
+# end in the host of SITEURL unless CALENDAR_UID_DOMAIN sets another.
+MEETINGS = {
+    "lv": {
+        "upcoming": "tiksanas",
+        "past": "tiksanas/notikusas",
+        "calendar": "kalendars.ics",
+        "calendar_name": "Kopienu stāsti: tikšanās",
+    },
+    "en": {
+        "upcoming": "meetings",
+        "past": "meetings/past",
+        "calendar": "calendar.ics",
+        "calendar_name": "Community stories: meetings",
+    },
+}
+
 # The guides of the methodology section, in the order they are listed.
 GUIDES = ["methodology", "guidelines"]
 
@@ -68,7 +88,8 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
-PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets"]
+PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
+           "site_meetings"]
 
 ARTICLE_PATHS = ["stories", "news"]
 PAGE_PATHS = ["methodology", "communities", "pages"]

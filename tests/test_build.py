@@ -41,7 +41,7 @@ def test_the_command_line_build_reports_and_exits_zero(tmp_path):
     project = copy_project(tmp_path)
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("Built 50 pages into ")
+    assert result.stdout.splitlines()[-1].startswith("Built 54 pages into ")
     assert "WARNING" not in result.stdout + result.stderr
     assert (project / "output" / "index.html").is_file()
     assert (project / "output" / "en" / "index.html").is_file()

@@ -10,7 +10,7 @@ from pelican import signals
 
 from site_content.model import language_root, section_path
 
-__all__ = ["language_settings", "alternates_for", "document_link", "register"]
+__all__ = ["language_settings", "alternates_for", "path_alternates", "document_link", "register"]
 
 
 def language_settings(settings, lang, output_path):
@@ -68,6 +68,18 @@ def alternates_for(settings, section=None, document=None):
         else:
             entries.append(_entry(settings, lang, root, True))
     return entries
+
+
+def path_alternates(settings, paths):
+    """Alternates of a generated page whose path is known in every language.
+
+    paths: {lang: path relative to that language's root}, e.g. {"lv": "tiksanas/"}.
+    """
+    languages = settings["LANGUAGES"]
+    return [
+        _entry(settings, lang, language_root(languages, lang) + paths[lang], True)
+        for lang in languages
+    ]
 
 
 def attach_alternates(content):

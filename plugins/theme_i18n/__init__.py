@@ -9,13 +9,15 @@ messages and needs no catalogue; any other language without one stops the build.
 import io
 import os
 
-from babel.dates import format_date, format_skeleton
+import datetime
+
+from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from pelican import signals
 
-__all__ = ["load_translations", "content_date", "register"]
+__all__ = ["load_translations", "content_date", "event_period", "register"]
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
@@ -56,6 +58,28 @@ def content_date(value, locale, precision="day"):
     return format_date(value, format="long", locale=locale)
 
 
+def event_period(start, end, locale):
+    """When an event takes place, in local time: "2024. gada 5. marts, 18:00–20:00".
+
+    start and end are dates (an all-day event, end its last day) or datetimes
+    already in local time; end may be None.
+    """
+    if not isinstance(start, datetime.datetime):
+        if end is None or end == start:
+            return format_date(start, format="long", locale=locale)
+        return format_interval(start, end, "yMMMMd", locale=locale)
+    day = format_date(start.date(), format="long", locale=locale)
+    if end is None:
+        return f"{day}, {format_time(start.time(), format='short', locale=locale)}"
+    if end.date() == start.date():
+        return f"{day}, {format_interval(start.time(), end.time(), 'Hm', locale=locale)}"
+    last = format_date(end.date(), format="long", locale=locale)
+    return (
+        f"{day}, {format_time(start.time(), format='short', locale=locale)} – "
+        f"{last}, {format_time(end.time(), format='short', locale=locale)}"
+    )
+
+
 def install(generator):
     settings = generator.settings
     lang = settings["DEFAULT_LANG"]
@@ -67,6 +91,7 @@ def install(generator):
     env.globals["content_date"] = lambda item: content_date(
         item.date, locale, getattr(item, "date_precision", "day")
     )
+    env.globals["event_period"] = lambda start, end=None: event_period(start, end, locale)
     env.globals["gettext_in"] = lambda code, message: catalogues[code].gettext(message)
 
 
