@@ -89,7 +89,14 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
-           "site_meetings"]
+           "site_meetings", "site_search", "site_metadata"]
+
+# Steps that need the whole built site, in order ("module:function"); the
+# production build then writes `.gz` copies of every text file (PRECOMPRESS).
+POST_BUILD = ["site_sitemap:write_sitemap", "site_search:build_index"]
+
+# The search page of each language, relative to the language's root.
+SEARCH_PAGES = {"lv": "meklet", "en": "search"}
 
 ARTICLE_PATHS = ["stories", "news"]
 PAGE_PATHS = ["methodology", "communities", "pages"]

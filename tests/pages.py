@@ -16,6 +16,7 @@ KINDS = {
         "page": "par-projektu/index.html",
         "accessibility statement": "pieejamibas-pazinojums/index.html",
         "privacy statement": "privatums/index.html",
+        "search": "meklet/index.html",
         "404": "404.html",
     },
     "en": {
@@ -32,6 +33,7 @@ KINDS = {
         "page": "en/about-the-project/index.html",
         "accessibility statement": "en/accessibility-statement/index.html",
         "privacy statement": "en/privacy/index.html",
+        "search": "en/search/index.html",
         "404": "en/404.html",
     },
 }

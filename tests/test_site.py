@@ -144,7 +144,7 @@ def test_latvian_pages_show_latvian_dates_and_strings(site):
     assert soup.find("a", class_="skip-link").get_text() == "Pāriet uz galveno saturu"
     assert soup.find("nav", class_="site-nav")["aria-label"] == "Galvenā izvēlne"
     nav = [a.get_text(strip=True) for a in soup.select("nav.site-nav a")]
-    assert nav == ["Stāsti", "Jaunumi", "Kopienas", "Metodoloģija", "Par projektu"]
+    assert nav == ["Stāsti", "Jaunumi", "Kopienas", "Metodoloģija", "Par projektu", "Meklēt"]
     story = parse(site.output, KINDS["lv"]["story"])
     assert story.find("time").get_text() == "2022"  # the story is dated to the year only
 

@@ -11,6 +11,7 @@ succeeded does that folder replace `output/`, so a failed build never replaces
 a good site.
 """
 
+import importlib
 import logging
 import multiprocessing
 import os
@@ -64,9 +65,6 @@ def _run_language(settings_file, override):
     try:
         settings = read_settings(settings_file, override=override)
         Pelican(settings).run()
-        if settings.get("PRECOMPRESS"):
-            prefixes = [lang["prefix"] for lang in settings["LANGUAGES"].values()]
-            compress_tree(settings["OUTPUT_PATH"], skip=[p for p in prefixes if p])
     except Exception:  # a build that crashed must not be swapped in
         logger.exception("The %s build stopped", override["DEFAULT_LANG"])
         counter.errors += 1
@@ -122,6 +120,9 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     errors = sum(e for _w, e in counts) + len(index.problems)
     failed = errors > 0 or (strict and warnings > 0)
 
+    if not failed:
+        failed = not _post_build(staging, base, index)
+
     pages = sum(name.endswith(".html") for _d, _s, names in os.walk(staging) for name in names)
     if failed:
         shutil.rmtree(staging, ignore_errors=True)
@@ -135,6 +136,24 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         warnings=warnings,
         errors=errors,
     )
+
+
+def _post_build(staging, settings, index):
+    """The steps that need the whole site (POST_BUILD), then precompression.
+
+    A step is "module:function", called with (site folder, settings, content
+    index); one that fails fails the build.
+    """
+    for step in settings.get("POST_BUILD", ()):
+        module, _, function = step.partition(":")
+        try:
+            getattr(importlib.import_module(module), function)(staging, settings, index)
+        except Exception:  # the site is incomplete: it must not go live
+            logger.exception("The build step %s failed", step)
+            return False
+    if settings.get("PRECOMPRESS"):
+        compress_tree(staging)
+    return True
 
 
 def _swap(staging, output):

@@ -1,0 +1,95 @@
+"""sitemap.xml with every page's translations, and robots.txt pointing to it.
+
+Written after the languages' runs, from the finished site: every page that was
+built (error pages and later pages of long lists aside) is listed with the
+`hreflang` alternates its own `<head>` announces, so the sitemap can never
+disagree with the pages. `lastmod` comes from the content's dates, never from
+the time of the build.
+"""
+
+import html
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from site_content.model import language_root
+
+__all__ = ["write_sitemap", "sitemap_entries"]
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# <link rel="alternate" hreflang="lv" href="..."> as our base.html writes it
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
+
+
+def _pages(output_path):
+    for dirpath, dirnames, filenames in os.walk(output_path):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name == "index.html":
+                relative = os.path.relpath(os.path.join(dirpath, name), output_path)
+                yield relative.replace(os.sep, "/")
+
+
+def _head(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return text[: text.find("</head>")]
+
+
+def _dates_by_url(settings, index):
+    """{root-relative URL: latest date} of documents, and of each list page."""
+    dates = {}
+    languages = settings["LANGUAGES"]
+    for document in index.documents.values():
+        meta = index.metadata(document)
+        value = meta.get("modified") or meta.get("date")
+        if value is None:
+            continue
+        day = str(value)[:10]
+        root = language_root(languages, document.lang)
+        dates[root + document.url] = day
+        section_path = settings["SECTIONS"][document.section][document.lang]
+        for listing in (root, f"{root}{section_path}/" if section_path else None):
+            if listing and day > dates.get(listing, ""):
+                dates[listing] = day
+    return dates
+
+
+def sitemap_entries(output_path, settings, index):
+    """[(url, lastmod or None, [(hreflang, href), ...])] for every listed page."""
+    site_root = settings["SITEURL"]
+    dates = _dates_by_url(settings, index)
+    entries = []
+    for relative in _pages(output_path):
+        if PAGINATED.search(relative) or relative.startswith("pagefind/"):
+            continue
+        path = "/" + relative[: -len("index.html")]
+        head = _head(os.path.join(output_path, relative))
+        alternates = [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(head)]
+        entries.append((site_root + path, dates.get(path), alternates))
+    return entries
+
+
+def write_sitemap(output_path, settings, index):
+    """Write sitemap.xml and robots.txt into output_path; returns the number of URLs."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    entries = sitemap_entries(output_path, settings, index)
+    for loc, lastmod, alternates in entries:
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = loc
+        if lastmod:
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
+        for hreflang, href in alternates:
+            ET.SubElement(
+                url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href}
+            )
+    ET.indent(urlset)
+    tree = ET.ElementTree(urlset)
+    tree.write(os.path.join(output_path, "sitemap.xml"), encoding="utf-8", xml_declaration=True)
+    with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as f:
+        f.write(f"User-agent: *\nAllow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n")
+    return len(entries)
