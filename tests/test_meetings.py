@@ -329,19 +329,22 @@ def test_wrong_meeting_fields_are_explained(meta, expected):
     assert read_meeting("x", meta, RIGA)[1] == expected
 
 
-def test_a_wrong_field_fails_the_build_naming_file_and_line(tmp_path, caplog):
+def test_an_end_before_the_start_is_reported_and_fails_a_strict_build(tmp_path, caplog):
     from site_build import build  # noqa: PLC0415
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     item = content / "news" / "talka.lv.md"
-    item.write_text(item.read_text(encoding="utf-8").replace("event_end: 2024-05-02", "event_end: rīt"), encoding="utf-8")
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("event_end: 2024-05-02", "event_end: 2024-04-30"),
+        encoding="utf-8",
+    )
     result = build(
-        str(ROOT / "publishconf.py"), output=str(tmp_path / "output"), jobs=1,
+        str(ROOT / "publishconf.py"), output=str(tmp_path / "output"), jobs=1, strict=True,
         extra={"SITEURL": SITE_URL, "PATH": str(content), "SITE_TODAY": "2024-05-01"},
     )
     assert not result.ok
-    assert "news/talka.lv.md:7: 'event_end' 'rīt' is not a date or time" in caplog.text
+    assert "news/talka.lv.md:7: 'event_end' is before 'event_start' (2024-05-01)" in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -60,12 +60,16 @@ def field_line(path, field):
 
 
 def log_problems(article, document, problems):
-    """Log each problem once: in the file that writes the field, not in its translations."""
+    """Warn of each problem once: in the file that writes the field, not in its translations.
+
+    Like the content checks, a wrong value is left out and the page built
+    without it; a strict build (publishing) fails on the warning.
+    """
     for field, message in problems:
         if field in document.meta:
             line = field_line(article.source_path, field)
             where = f"{document.source}:{line}" if line else document.source
-            logger.error("%s: '%s' %s", where, field, message)
+            logger.warning("%s: '%s' %s", where, field, message)
 
 
 def collect(generator):
