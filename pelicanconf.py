@@ -80,6 +80,22 @@ MEETINGS = {
 # The guides of the methodology section, in the order they are listed.
 GUIDES = ["methodology", "guidelines"]
 
+# Each guide on one page for printing, and a PDF made from it (site_guides),
+# below the methodology section's path in each language: a folder, and each
+# guide's name in it. /metodologija/druka/kopienu-metodologija/ is the page,
+# /metodologija/druka/kopienu-metodologija.pdf its PDF.
+GUIDE_PRINT = {
+    # PDFs (WeasyPrint) add about 3 s of CPU per language to a build: only the
+    # published site (publishconf.py) has them, `make serve` stays quick.
+    "pdf": False,
+    "paths": {
+        "lv": {"folder": "druka", "methodology": "kopienu-metodologija",
+               "guidelines": "sadarbibas-vadlinijas"},
+        "en": {"folder": "print", "methodology": "community-methodology",
+               "guidelines": "cooperation-guidelines"},
+    },
+}
+
 # Main navigation, in order: section folders, then pages by their file key.
 NAVIGATION = ["stories", "news", "communities", "methodology", "pages/par-projektu"]
 
@@ -89,7 +105,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
-           "site_meetings", "site_search", "site_metadata"]
+           "site_meetings", "site_search", "site_metadata", "site_guides"]
 
 # Steps that need the whole built site, in order ("module:function"); the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
@@ -136,11 +152,14 @@ LOG_FILTER = [
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
+        "markdown.extensions.toc": {},  # an id on every heading, for links to a section
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
 }
+# Our reader passes MARKDOWN to Markdown() as it is, which (unlike Pelican's own
+# reader) uses only the extensions listed here: the ones configured above.
+MARKDOWN["extensions"] = list(MARKDOWN["extension_configs"])
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,

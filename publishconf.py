@@ -14,3 +14,4 @@ SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 PRECOMPRESS = True  # `.gz` copies of text files for the web server's gzip_static
+GUIDE_PRINT = dict(GUIDE_PRINT, pdf=True)  # noqa: F405  each guide's PDF beside its print page
