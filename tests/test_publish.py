@@ -1,0 +1,234 @@
+"""Publishing by git push: a real bare repository with the project's own hook.
+
+One server for the module (deploy/publish/install.sh into a temporary folder,
+nginx serving its `current`) and one clone of a copy of the project. Two
+good pushes set it up; the tests then run in order: a good push is live, a
+bad push is refused, rollback, two publications at once. Five strict builds
+in all (about a minute).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tools import ROOT, free_port, request, require, serve_with_project_config
+
+PUBLISH = ROOT / "deploy" / "publish"
+PROJECT_FILES = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "pyproject.toml")
+ABOUT = "content/pages/par-projektu.lv.md"  # served at /par-projektu/
+MARKER = "Šī rindkopa nāca ar otro publikāciju."
+BAD_STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
+
+sys.path.insert(0, str(PUBLISH))
+import releases  # noqa: E402
+
+
+def run(*command, cwd, check=True, **kwargs):
+    env = dict(os.environ, GIT_AUTHOR_NAME="Staff", GIT_AUTHOR_EMAIL="staff@example.org",
+               GIT_COMMITTER_NAME="Staff", GIT_COMMITTER_EMAIL="staff@example.org")
+    return subprocess.run([str(part) for part in command], cwd=cwd, env=env, check=check,
+                          capture_output=True, text=True, **kwargs)
+
+
+@dataclass
+class Server:
+    repo: Path
+    root: Path
+    clone: Path
+    base: str
+    pushes: list
+
+    def commit(self, message):
+        run("git", "commit", "-qam", message, cwd=self.clone)
+        return run("git", "rev-parse", "HEAD", cwd=self.clone).stdout.strip()
+
+    def push(self, *refs):
+        return run("git", "push", "origin", *(refs or ["main"]), cwd=self.clone, check=False)
+
+    def branch(self):
+        return run("git", "ls-remote", self.repo, "refs/heads/main", cwd=self.clone).stdout.split()[0]
+
+    def current(self):
+        return releases.current(self.root)
+
+    def releases(self):
+        return releases.releases(self.root)
+
+    def page(self, path="/par-projektu/"):
+        status, _headers, body = request(self.base + path)
+        assert status == 200, f"{path}: {status}"
+        return body.decode("utf-8")
+
+    def rollback(self, *args):
+        return run(self.repo / "hooks" / "rollback", *args, cwd=self.repo, check=False)
+
+
+def copy_project(folder):
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=ignore)
+        else:
+            shutil.copy(source, folder / name)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A bare repository with the hook, published twice: release A, then B with MARKER."""
+    require("git", "apt-get install git")
+    base = tmp_path_factory.mktemp("publish")
+    port = free_port()
+    repo, root, clone = base / "kopienas.git", base / "srv-kopienas", base / "clone"
+    run("sh", PUBLISH / "install.sh", "--site-url", f"http://127.0.0.1:{port}", "--python", sys.executable,
+        repo, root, cwd=base)
+    clone.mkdir()
+    copy_project(clone)
+    run("git", "init", "-q", "-b", "main", cwd=clone)
+    run("git", "add", ".", cwd=clone)
+    run("git", "commit", "-qm", "First publication", cwd=clone)
+    run("git", "remote", "add", "origin", repo, cwd=clone)
+    first = run("git", "push", "origin", "main", cwd=clone, check=False)
+    assert first.returncode == 0, first.stderr
+    nginx = serve_with_project_config(base / "nginx", root / "current", port)
+    server = Server(repo, root, clone, f"http://127.0.0.1:{port}", [first])
+    with open(clone / ABOUT, "a", encoding="utf-8") as f:
+        f.write(f"\n{MARKER}\n")
+    server.commit("About: one more paragraph")
+    second = server.push()
+    assert second.returncode == 0, second.stderr
+    server.pushes.append(second)
+    yield server
+    nginx.stop()
+
+
+def test_a_good_push_goes_live(server):
+    said = server.pushes[-1].stderr
+    assert re.search(r"^remote: Published: release \d{8}T\d{6}Z-[0-9a-f]{12} is live", said, re.M), said
+    head = run("git", "rev-parse", "HEAD", cwd=server.clone).stdout.strip()
+    assert server.branch() == head
+    assert len(server.releases()) == 2
+    assert server.current() == server.releases()[-1]
+    assert releases.commit_of(server.current()) == head[:12]
+    assert MARKER in server.page()
+    assert (server.root / "current" / "index.html.gz").exists()  # the production build
+    assert not list((server.root / "work").iterdir()), "the exported tree was left behind"
+
+
+def test_a_push_with_a_content_error_is_refused(server):
+    before = (server.branch(), server.current(), server.releases())
+    story = server.clone / BAD_STORY
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("communities: [mezinieki]", "communities: [mezinieki", 1), encoding="utf-8")
+    try:
+        server.commit("Story: a list left open")
+        pushed = server.push()
+    finally:
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    said = pushed.stderr
+    assert pushed.returncode != 0
+    assert f"remote: {BAD_STORY}:6:" in said, said  # the build's own line: file, line, what to do
+    assert "remote: Push refused: the live site was not changed." in said
+    assert "[remote rejected] main -> main (pre-receive hook declined)" in said
+    assert (server.branch(), server.current(), server.releases()) == before
+    assert MARKER in server.page()
+    assert not [name for name in os.listdir(server.root / "releases") if name.startswith(".")]
+
+
+def test_deleting_the_published_branch_is_refused(server):
+    deleted = server.push(":main")
+    assert deleted.returncode != 0
+    assert "remote: main cannot be deleted: it is the published site." in deleted.stderr
+    assert server.branch()
+
+
+def test_rollback_returns_to_the_previous_release(server):
+    first, second = server.releases()
+    assert server.current() == second
+    rolled = server.rollback()  # inside the bare repository: publish.root from its config
+    assert rolled.returncode == 0, rolled.stderr
+    assert f"current is now {first}" in rolled.stdout
+    assert server.current() == first
+    assert MARKER not in server.page()  # nginx serves the older site
+    again = server.rollback(server.root)
+    assert again.returncode == 1
+    assert "Nothing to roll back to" in again.stderr
+    assert server.rollback("--to", second).returncode == 0
+    assert MARKER in server.page()
+
+
+def test_two_publications_at_once_take_turns(server):
+    """The hook run twice at once, as git runs it: the second build starts after the first ends.
+
+    With keep=3 the fourth release removes the oldest one (never the live one).
+    """
+    old = server.branch()
+    with open(server.clone / ABOUT, "a", encoding="utf-8") as f:
+        f.write("\nTrešā publikācija.\n")
+    new = server.commit("About: a third paragraph")
+    assert server.push("main:refs/heads/next").returncode == 0  # the objects, without publishing
+    run("git", "config", "publish.keep", "3", cwd=server.repo)
+    env = dict(os.environ, GIT_DIR=str(server.repo))
+    line = f"{old} {new} refs/heads/main\n"
+    log = server.root / "publish.log"
+    results = {}
+
+    def hook(key):
+        results[key] = subprocess.run([server.repo / "hooks" / "pre-receive"], input=line, env=env,
+                                      capture_output=True, text=True, timeout=600)
+
+    first = threading.Thread(target=hook, args=("first",))
+    first.start()
+    while f"build start {new}" not in log.read_text(encoding="utf-8") and first.is_alive():
+        threading.Event().wait(0.05)
+    hook("second")
+    first.join()
+    try:
+        assert results["first"].returncode == 0, results["first"].stderr
+        assert results["second"].returncode == 0, results["second"].stderr
+        assert "Another publication is running: waiting for it..." in results["second"].stderr
+        spans = build_spans(log.read_text(encoding="utf-8"), new)
+        assert len(spans) == 2
+        (start1, end1), (start2, end2) = sorted(spans)
+        assert start1 < end1 <= start2 < end2, spans
+        names = server.releases()
+        assert len(names) == 3 and server.current() == names[-1]
+        assert all(releases.commit_of(name) == new[:12] for name in names[1:])
+    finally:
+        run("git", "config", "publish.keep", "5", cwd=server.repo)
+        server.rollback("--to", next(n for n in server.releases() if releases.commit_of(n) == old[:12]))
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+
+
+def build_spans(log, sha):
+    """(start, end) timestamps of each build of `sha` in publish.log, by process."""
+    spans = {}
+    for stamp, pid, event in re.findall(r"^(\S+) \[(\d+)\] build (start|end) " + sha, log, re.M):
+        spans.setdefault(pid, {})[event] = stamp
+    return [(span["start"], span["end"]) for span in spans.values()]
+
+
+def test_pruning_keeps_the_newest_and_the_live_release(tmp_path):
+    names = [f"2026010{n}T000000Z-{n:012x}" for n in range(1, 8)]
+    for name in names:
+        (tmp_path / "releases" / name).mkdir(parents=True)
+    releases.switch(tmp_path, names[0])  # rolled far back
+    assert releases.prune(tmp_path, 5) == [names[1]]
+    assert releases.releases(tmp_path) == [names[0], *names[2:]]
+    assert releases.current(tmp_path) == names[0]
+
+
+def test_rollback_without_an_older_release_says_so(tmp_path):
+    (tmp_path / "releases" / "20260101T000000Z-0123456789ab").mkdir(parents=True)
+    releases.switch(tmp_path, "20260101T000000Z-0123456789ab")
+    refused = run(PUBLISH / "rollback", tmp_path, cwd=tmp_path, check=False)
+    assert refused.returncode == 1
+    assert "Nothing to roll back to: no release older than 20260101T000000Z-0123456789ab" in refused.stderr
+    assert releases.current(tmp_path) == "20260101T000000Z-0123456789ab"
