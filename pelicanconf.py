@@ -119,6 +119,10 @@ PAGE_PATHS = ["methodology", "communities", "pages"]
 STATIC_PATHS = ["images"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "README.md", "README.*.md"]
 
+# The language of the content check's messages to organisers ("lv" or "en");
+# `invoke check --lang en` overrides it for one run.
+CONTENT_MESSAGES_LANG = "lv"
+
 # Our own list pages (site_sections) replace Pelican's archives.
 DIRECT_TEMPLATES = ["index", "404"]
 INDEX_SAVE_AS = "index.html"

@@ -1,6 +1,7 @@
 """Tasks for the community-stories site: `invoke --list` shows them all."""
 
 import os
+import shlex
 import shutil
 import sys
 
@@ -25,11 +26,11 @@ def _python(c, arguments, **kwargs):
     return c.run(f"{sys.executable} {arguments}", env=env, pty=False, **kwargs)
 
 
-@task(help={"production": "use publishconf.py (absolute URLs)", "strict": "warnings fail too"})
+@task(help={"production": "use publishconf.py (absolute URLs), strict", "strict": "warnings fail too"})
 def build(c, production=False, strict=False):
     """Build the site once into output/ (replaced only when the build succeeds)."""
     settings = CONFIG["publish_settings" if production else "settings"]
-    strict_flag = " --strict" if strict else ""
+    strict_flag = " --strict" if strict or production else ""  # publishing is always strict
     _python(c, f"-m site_build --settings {settings} --output {CONFIG['output']}{strict_flag}")
 
 
@@ -41,6 +42,39 @@ def serve(c):
         f"-m site_build.serve --settings {CONFIG['settings']}"
         f" --host {CONFIG['host']} --port {CONFIG['port']}",
     )
+
+
+@task(help={"lang": "the language of the messages: lv or en"})
+def check(c, lang=""):
+    """Check every content file as publishing does: list every problem, build nothing."""
+    lang_flag = f" --set CONTENT_MESSAGES_LANG={lang}" if lang else ""
+    _python(c, f"-m site_build --settings {CONFIG['publish_settings']} --check{lang_flag}")
+
+
+@task(
+    help={
+        "kind": "story, news or chapter",
+        "title": "the title, in Latvian: the address is made of it",
+        "community": "a community it is about, e.g. mezinieki (repeatable)",
+        "guide": "for a chapter: methodology or guidelines",
+    },
+    iterable=["community"],
+)
+def new(c, kind, title, community=None, guide="methodology"):
+    """Create both language files of a new story, news item or chapter, as drafts."""
+    communities = "".join(f" --community {shlex.quote(key)}" for key in community or [])
+    _python(
+        c,
+        f"-m site_content --settings {CONFIG['settings']} new {shlex.quote(kind)}"
+        f" {shlex.quote(title)}{communities} --guide {shlex.quote(guide)}",
+    )
+
+
+@task(help={"done": "mark this translation up to date with its original (repeatable)"}, iterable=["done"])
+def translations(c, done=None):
+    """List missing and outdated translations; --done FILE marks one up to date."""
+    marks = "".join(f" --done {shlex.quote(os.path.abspath(path))}" for path in done or [])
+    _python(c, f"-m site_content --settings {CONFIG['settings']} translations{marks}")
 
 
 @task(help={"k": "only the tests whose names match this expression"})
@@ -68,10 +102,12 @@ def messages(c):
             )
 
 
-@task(help={"stories": "stories per language in the generated corpus"})
-def bench(c, stories=1000):
-    """Measure the bilingual build against plain Pelican on a generated corpus."""
+@task(help={"stories": "stories per language in the generated corpus",
+            "photos": "photos of 4000x3000 in the photo benchmark"})
+def bench(c, stories=1000, photos=50):
+    """Measure the bilingual build against plain Pelican, and photos per second."""
     _python(c, f"{os.path.join(ROOT, 'bench', 'i18n.py')} --stories {stories}")
+    _python(c, f"{os.path.join(ROOT, 'bench', 'photos.py')} --photos {photos}")
 
 
 @task

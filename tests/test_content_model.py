@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from site_content import ContentIndex
-from site_content.frontmatter import FrontMatterError, parse, split
-from site_content.model import parse_file_name, url_for
+from site_content.frontmatter import FrontMatterError, field_lines, parse, split
+from site_content.model import parse_file_name, slugify, url_for
 from site_content.reader import as_datetime
 
 SECTIONS = {
@@ -45,24 +45,58 @@ def test_front_matter_split_gives_the_body_line():
 
 
 @pytest.mark.parametrize(
-    ("text", "message", "line"),
+    ("text", "code", "line"),
     [
-        ("title: X\n", "the file does not start with a '---' line", 1),
-        ("---\ntitle: X\n", "the front matter has no closing '---' line", 1),
-        ("---\n- a\n- b\n---\n", "the front matter must be a list of 'field: value' lines", 2),
+        ("title: X\n", "no_start", 1),
+        ("---\ntitle: X\n", "no_end", 1),
+        ("---\n- a\n- b\n---\n", "not_mapping", 2),
     ],
 )
-def test_front_matter_errors(text, message, line):
+def test_front_matter_errors(text, code, line):
     with pytest.raises(FrontMatterError) as caught:
         parse(text)
-    assert (str(caught.value), caught.value.line) == (message, line)
+    assert (caught.value.text.code, caught.value.line) == (code, line)
 
 
-def test_invalid_yaml_names_its_line():
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("---\ntitle: X\nsummary: [unclosed\ndate: 2024-01-01\n---\n", "yaml_bracket", 3),
+        ("---\ntitle: X\nsummary: \"unclosed\ndate: 2024-01-01\n---\n", "yaml_quote", 3),
+        ("---\ntitle: X: Y\n---\n", "yaml_colon", 2),
+        ("---\ntitle: X\ngoals:\n\t- a\n---\n", "yaml_tab", 4),
+        ("---\ntitle: @X\n---\n", "yaml_special", 2),
+        ("---\ntitle: \"a \"b\" c\"\n---\n", "yaml_other", 2),
+    ],
+)
+def test_invalid_yaml_names_its_line_and_kind(text, code, line):
     with pytest.raises(FrontMatterError) as caught:
-        parse("---\ntitle: X\nsummary: [unclosed\ndate: 2024-01-01\n---\n")
-    assert str(caught.value).startswith("the front matter is not valid YAML")
-    assert caught.value.line == 3  # the line of the unclosed list
+        parse(text)
+    assert (caught.value.text.code, caught.value.line) == (code, line)
+
+
+def test_dates_stay_text_for_the_schema_to_check():
+    meta, _body, _line = parse("---\ndate: 2024-02-30\nwhen: 2024-01-02 18:00\n---\n")
+    assert meta == {"date": "2024-02-30", "when": "2024-01-02 18:00"}
+
+
+def test_field_lines_in_order_with_repeats():
+    text = "---\ntitle: A\n# note: no\ncommunities:\n  - x\ntitle: B\n---\nbody: no\n"
+    assert field_lines(text) == [("title", 2), ("communities", 4), ("title", 6)]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Kopsanāksme Mežiniekos", "kopsanaksme-meziniekos"),
+        ("ĶEKAVAS ŪDENS Ģimene Ļoti Ņaudēt Čiekurs Žagata", "kekavas-udens-gimene-loti-naudet-ciekurs-zagata"),
+        ("„Mežauļi” – 7. oktobris!", "mezauli-7-oktobris"),
+        ("Café Müller", "cafe-muller"),
+        ("!!!", ""),
+    ],
+)
+def test_slugs_from_latvian_titles(title, slug):
+    assert slugify(title) == slug
 
 
 @pytest.mark.parametrize(
@@ -89,8 +123,8 @@ def write(root, relative, text):
 
 
 def test_index_merges_shared_fields_and_lets_a_translation_override(tmp_path):
-    write(tmp_path, "stories/a.lv.md", "---\ntitle: A\ndate: 2024-01-02\ncommunities: [x]\nthemes: [t]\n---\n")
-    write(tmp_path, "stories/a.en.md", "---\ntitle: A en\nslug: a-en\ncommunities: [y]\n---\n")
+    write(tmp_path, "stories/a.lv.md", "---\ntitle: A\nsummary: S\ndate: 2024-01-02\ncommunities: [x]\nthemes: [t]\n---\n")
+    write(tmp_path, "stories/a.en.md", "---\ntitle: A en\nsummary: S\nslug: a-en\ncommunities: [y]\n---\n")
     index = ContentIndex.scan(str(tmp_path), SECTIONS, LANGUAGES, "lv")
     english = index.documents["stories/a.en.md"]
     assert english.url == "stories/a-en/"
@@ -107,10 +141,25 @@ def test_index_collects_problems_instead_of_raising(tmp_path):
     write(tmp_path, "stories/c.lv.md", "no front matter\n")
     (tmp_path / "stories" / "d.lv.md").write_bytes(b"---\ntitle: \xe2\x28\xa1\n---\n")
     index = ContentIndex.scan(str(tmp_path), SECTIONS, LANGUAGES, "lv")
-    assert [str(p) for p in index.problems] == [
-        "stories/Bad Name.lv.md: the file name is not 'name.lang.md'",
-        "stories/b.de.md: 'de' is not a language of the site",
-        "stories/c.lv.md:1: the file does not start with a '---' line",
-        "stories/d.lv.md: the file is not UTF-8 text",
+    assert [(p.source, p.line, p.text.code, p.blocking) for p in index.problems] == [
+        ("stories/Bad Name.lv.md", None, "name_pattern", True),
+        ("stories/b.de.md", None, "name_language", True),
+        ("stories/c.lv.md", 1, "no_start", True),
+        ("stories/d.lv.md", 2, "not_utf8", True),
     ]
+    assert index.documents == {}
+    assert str(index.problems[0]) == (
+        "stories/Bad Name.lv.md: the file name does not follow the pattern 'name.lang.md': rename"
+        " the file to 'bad-name.lv.md' (small Latin letters without accents, digits and hyphens,"
+        " then the language)"
+    )
+
+
+def test_a_translation_waits_for_an_original_with_problems(tmp_path):
+    write(tmp_path, "stories/a.lv.md", "---\ntitle: A\nsummary: S\ndate: 7.1.2024\n---\n")
+    write(tmp_path, "stories/a.en.md", "---\ntitle: A\nsummary: S\n---\n")
+    index = ContentIndex.scan(str(tmp_path), SECTIONS, LANGUAGES, "lv")
+    # one message, on the original; the translation, which inherits the date, waits silently
+    assert [(p.source, p.line, p.text.code) for p in index.problems] == [("stories/a.lv.md", 4, "not_date")]
+    assert index.excluded == {"stories/a.lv.md", "stories/a.en.md"}
     assert index.documents == {}

@@ -9,6 +9,11 @@ by the forked runs, which is how a page knows its translation's URL.
 The runs write into a new folder beside `output/`; only when every run has
 succeeded does that folder replace `output/`, so a failed build never replaces
 a good site.
+
+Content problems (the content check of `site_content`, one line each in the
+language of CONTENT_MESSAGES_LANG) are warnings: a normal build reports them
+and builds what it can; a strict build (publishing, `invoke check`) reports
+them all and fails.
 """
 
 import importlib
@@ -24,14 +29,17 @@ from dataclasses import dataclass
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from site_content import ContentIndex
+from site_content import REPORTED_BY_CHECK, ContentIndex
+from site_content.problems import messages_language, shown_folder
 from site_languages import language_settings
 
 from .precompress import compress_tree
 
-__all__ = ["build", "BuildResult"]
+__all__ = ["build", "check", "BuildResult"]
 
 logger = logging.getLogger("site_build")
+# Content problems: printed as they are, without a level, for organisers.
+content_logger = logging.getLogger("site_build.content")
 
 
 @dataclass
@@ -42,6 +50,9 @@ class BuildResult:
     pages: int
     warnings: int
     errors: int
+    problems: int = 0  # content problems (site_content), each also a warning in strict mode
+    checked: int = 0  # content files checked
+    messages_lang: str = "en"  # the language of the content messages
 
 
 class _Counter(logging.Handler):
@@ -77,6 +88,20 @@ def _child(settings_file, override, report):
     report.put(_run_language(settings_file, override))
 
 
+def check(settings_file="pelicanconf.py", extra=None):
+    """The content check alone, without building: [problem lines], messages language, files checked.
+
+    What `invoke check` runs: the same checks as every build, in a fraction of
+    a second, and nothing is written.
+    """
+    settings_file = os.path.abspath(settings_file)
+    base = read_settings(settings_file, override=dict(extra or {}))
+    shown = shown_folder(base["PATH"], os.path.dirname(settings_file))
+    index = ContentIndex.from_settings(base, shown=shown)
+    lang = messages_language(base)
+    return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
+
+
 def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, extra=None):
     """Build every language into `output` (default: the settings' OUTPUT_PATH).
 
@@ -86,9 +111,12 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     settings_file = os.path.abspath(settings_file)
     base = read_settings(settings_file, override=dict(extra or {}))
     output = os.path.abspath(output or base["OUTPUT_PATH"])
-    index = ContentIndex.from_settings(base)
-    for problem in index.problems:
-        logger.error("%s", problem)
+    root = os.path.dirname(settings_file)
+    shown = shown_folder(base["PATH"], root)
+    index = ContentIndex.from_settings(base, shown=shown)
+    messages_lang = messages_language(base)
+    for problem in index.problems:  # one line each, in the organisers' language
+        content_logger.warning("%s", problem.format(messages_lang, shown))
 
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
@@ -98,6 +126,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         override = dict(extra or {})
         override.update(language_settings(base, lang, staging))
         override["SITE_INDEX"] = index
+        override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
         overrides.append(override)
 
     jobs = jobs or min(len(overrides), os.cpu_count() or 1)
@@ -117,8 +146,9 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         counts = [report.get() for process in processes if process.exitcode == 0]
         counts += [(0, 1) for process in processes if process.exitcode != 0]
     warnings = sum(w for w, _e in counts)
-    errors = sum(e for _w, e in counts) + len(index.problems)
-    failed = errors > 0 or (strict and warnings > 0)
+    errors = sum(e for _w, e in counts)
+    problems = len(index.problems)
+    failed = errors > 0 or (strict and (warnings > 0 or problems > 0))
 
     if not failed:
         failed = not _post_build(staging, base, index)
@@ -135,6 +165,9 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         pages=pages,
         warnings=warnings,
         errors=errors,
+        problems=problems,
+        checked=index.checked,
+        messages_lang=messages_lang,
     )
 
 

@@ -1,4 +1,10 @@
-"""Command line: `python -m site_build [--settings FILE] [--output DIR] [--jobs N] [--strict]`."""
+"""Command line: `python -m site_build [--settings FILE] [--output DIR] [--jobs N] [--strict] [--check]`.
+
+--check runs the content check alone (what `invoke check` runs): every
+problem, then one line that counts them; exit status 1 when there is any.
+Content problems are printed one a line, as organisers read them; a strict
+build that fails ends with the same counting line.
+"""
 
 import argparse
 import logging
@@ -6,7 +12,56 @@ import sys
 
 from pelican.log import init as init_logging
 
-from site_build import build
+from site_build import build, check
+from site_content.messages import Text, render
+
+
+class _Formatter(logging.Formatter):
+    """Content problems as they are; everything else with its level in front."""
+
+    def format(self, record):
+        message = super().format(record)
+        if record.name == "site_build.content":
+            return message
+        return f"{record.levelname}: {message}"
+
+
+def run_check(settings, extra):
+    problems, lang, checked = check(settings, extra=extra)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        print(render(Text("summary_build", {"n": len(problems)}), lang), file=sys.stderr)
+        return 1
+    print(render(Text("summary_ok", {"n": checked}), lang))
+    return 0
+
+
+def run_build(args, extra):
+    # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter("%(message)s"))
+    init_logging(level=logging.WARNING, handler=handler)
+    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra)
+    lang = result.messages_lang
+    if result.ok:
+        if result.problems:
+            print(render(Text("summary_build", {"n": result.problems}), lang), file=sys.stderr)
+        if not args.quiet:
+            print(
+                f"Built {result.pages} pages into {result.output} in {result.seconds:.1f} s"
+                f" ({result.warnings} warnings)"
+            )
+        return 0
+    if result.errors or result.warnings or not result.problems:
+        print(
+            f"Build failed with {result.errors} errors and {result.warnings} warnings;"
+            f" {result.output} was left as it was",
+            file=sys.stderr,
+        )
+    if result.problems:  # the last line: how many, and that nothing was published
+        print(render(Text("summary_strict", {"n": result.problems}), lang), file=sys.stderr)
+    return 1
 
 
 def main(argv=None):
@@ -15,31 +70,17 @@ def main(argv=None):
     parser.add_argument("--output", default=None)
     parser.add_argument("--jobs", type=int, default=None, help="1 builds the languages one by one")
     parser.add_argument("--strict", action="store_true", help="warnings fail the build too")
+    parser.add_argument("--check", action="store_true", help="check the content only, build nothing")
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE",
         help="override a setting, e.g. --set PATH=other/content",
     )
     args = parser.parse_args(argv)
-    # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    init_logging(level=logging.WARNING, handler=handler)
     extra = dict(item.split("=", 1) for item in args.set)
-    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra)
-    if result.ok:
-        if not args.quiet:
-            print(
-                f"Built {result.pages} pages into {result.output} in {result.seconds:.1f} s"
-                f" ({result.warnings} warnings)"
-            )
-        return 0
-    print(
-        f"Build failed with {result.errors} errors and {result.warnings} warnings;"
-        f" {result.output} was left as it was",
-        file=sys.stderr,
-    )
-    return 1
+    if args.check:
+        return run_check(args.settings, extra)
+    return run_build(args, extra)
 
 
 if __name__ == "__main__":

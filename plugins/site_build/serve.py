@@ -1,5 +1,6 @@
 """The development server of `make serve`: serve output/, rebuild on changes.
 
+Drafts and items dated after today are shown, marked (CONTENT_PREVIEW).
 Each rebuild runs in a new process, so edits to plugins and settings apply
 too and no state is carried from one build to the next. The server keeps
 serving the last good site while a rebuild runs or after one fails.
@@ -64,7 +65,8 @@ def start_server(output, host, port, languages):
 def rebuild(settings_file):
     """Build in a new process; returns True when the site was replaced."""
     env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(__file__)))
-    command = [sys.executable, "-m", "site_build", "--settings", settings_file]
+    # A preview: drafts and items dated later are built too, each marked as such.
+    command = [sys.executable, "-m", "site_build", "--settings", settings_file, "--set", "CONTENT_PREVIEW=true"]
     return subprocess.run(command, env=env, check=False).returncode == 0
 
 

@@ -1,27 +1,55 @@
-"""Markdown content with YAML front matter, one file per language.
+"""Markdown content with YAML front matter, one file per language, checked.
 
-Builds the content index when the build did not hand one over, and replaces
-Pelican's Markdown reader with ours.
+Builds the content index (which is also the content check) when the build
+did not hand one over, and replaces Pelican's Markdown reader with ours.
 """
+
+import logging
 
 from pelican import signals
 
 from .index import ContentIndex
+from .problems import Problem, messages_language, shown_folder
 from .reader import YamlMarkdownReader
 
-__all__ = ["ContentIndex", "YamlMarkdownReader", "register"]
+__all__ = ["ContentIndex", "Problem", "YamlMarkdownReader", "REPORTED_BY_CHECK", "register"]
+
+logger = logging.getLogger(__name__)
+
+# Pelican's own warnings about what the content check reports in an
+# organiser's words (a link to a missing page, an image without alt text):
+# added to LOG_FILTER so that each mistake is reported once.
+REPORTED_BY_CHECK = [
+    (logging.WARNING, "Unable to find '%s', skipping url replacement."),
+    (logging.WARNING, "Empty alt attribute for image %s in %s"),
+    # a {static} link to a missing file: Pelican looks for the file to copy it
+    (logging.WARNING, "Cannot get modification stamp for %s\n\t%s"),
+]
 
 
 def ensure_index(pelican):
-    """The index lives in this run's settings, the build context of every plugin."""
-    if "SITE_INDEX" not in pelican.settings:
-        pelican.settings["SITE_INDEX"] = ContentIndex.from_settings(pelican.settings)
+    """The index lives in this run's settings, the build context of every plugin.
+
+    A plain `pelican` run (not site_build) builds and reports it here.
+    """
+    settings = pelican.settings
+    if "SITE_INDEX" not in settings:
+        shown = shown_folder(settings["PATH"], ".")
+        index = ContentIndex.from_settings(settings, shown=shown)
+        settings["SITE_INDEX"] = index
+        lang = messages_language(settings)
+        for problem in index.problems:
+            logger.warning("%s", problem.format(lang, shown))
 
 
 def use_our_reader(readers):
-    """Content is `.md` only: other formats' readers are switched off."""
+    """Content is `.md` only: other formats' readers are switched off.
+
+    The "static" reader stays: Pelican reads photos and other static files with it.
+    """
     for extension in readers.reader_classes:
-        readers.reader_classes[extension] = None
+        if extension != "static":
+            readers.reader_classes[extension] = None
     readers.reader_classes["md"] = YamlMarkdownReader
 
 

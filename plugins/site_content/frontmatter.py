@@ -1,21 +1,42 @@
-"""Split a Markdown file into its YAML front matter and its body."""
+"""Split a Markdown file into its YAML front matter and its body.
+
+Dates are left as written ("2022-10-07" stays text): the schema checks and
+converts them, so that "2022-13-45" is a message about a date on its line,
+not a crash of the YAML parser. Errors carry a message code (messages.py)
+and the 1-based line of the file where the organiser should look.
+"""
+
+import re
 
 import yaml
 
+from .messages import Text, render
+
 try:  # libyaml is several times faster where the wheel ships it
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
+    """Safe YAML that keeps timestamps as text."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 DELIMITER = "---"
+
+# A top-level field: "name:" at the start of a line.
+_FIELD = re.compile(r"^(?P<name>[^\s#:\-\[\]{}'\"][^:]*?)\s*:(?:\s|$)")
 
 
 class FrontMatterError(ValueError):
     """The front matter is missing or is not valid YAML; `line` is 1-based."""
 
-    def __init__(self, message, line=None):
-        super().__init__(message)
+    def __init__(self, code, line=None):
+        self.text = Text(code)
         self.line = line
+        super().__init__(render(self.text, "en"))
 
 
 def split(text):
@@ -25,11 +46,38 @@ def split(text):
     """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != DELIMITER:
-        raise FrontMatterError("the file does not start with a '---' line", line=1)
+        raise FrontMatterError("no_start", line=1)
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == DELIMITER:
             return "".join(lines[1 : number - 1]), "".join(lines[number:]), number + 1
-    raise FrontMatterError("the front matter has no closing '---' line", line=1)
+    raise FrontMatterError("no_end", line=1)
+
+
+def _yaml_error(error, yaml_text):
+    """(message code, file line) for a YAML error, in an organiser's terms."""
+    problem = str(getattr(error, "problem", "") or "")
+    context = str(getattr(error, "context", "") or "")
+    opened = getattr(error, "context_mark", None)
+    found = getattr(error, "problem_mark", None)
+    if "mapping values are not allowed" in problem:
+        code, mark = "yaml_colon", found
+    elif "tab" in problem:
+        code, mark = "yaml_tab", found
+    elif "quoted scalar" in context:
+        code, mark = "yaml_quote", opened
+    elif "flow sequence" in context:
+        code, mark = "yaml_bracket", opened
+    elif "cannot start any token" in problem or "alias" in problem or "flow mapping" in context:
+        code, mark = "yaml_special", found
+    else:
+        code, mark = "yaml_other", opened or found
+    mark = mark or found or opened
+    if mark is None:
+        return code, None
+    lines = yaml_text.splitlines()
+    if code != "yaml_quote" and mark.line < len(lines) and "\t" in lines[mark.line]:
+        code = "yaml_tab"  # libyaml calls a tab "a character that cannot start any token"
+    return code, mark.line + 2  # +1 for '---', +1 1-based
 
 
 def parse(text):
@@ -38,10 +86,21 @@ def parse(text):
     try:
         meta = yaml.load(yaml_text, Loader=_Loader) or {}
     except yaml.YAMLError as error:
-        # where the broken construct starts, else where the parser gave up
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 1-based
-        raise FrontMatterError(f"the front matter is not valid YAML: {error}", line) from None
+        code, line = _yaml_error(error, yaml_text)
+        raise FrontMatterError(code, line) from None
     if not isinstance(meta, dict):
-        raise FrontMatterError("the front matter must be a list of 'field: value' lines", 2)
+        raise FrontMatterError("not_mapping", 2)
     return meta, body, body_line
+
+
+def field_lines(text):
+    """[(field name, 1-based line)] of the front matter's top-level fields, in order."""
+    found = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == DELIMITER:
+            break
+        match = _FIELD.match(line)
+        if match:
+            found.append((match["name"].strip(), number))
+    return found

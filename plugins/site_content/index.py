@@ -3,94 +3,231 @@
 Built once per build, before Pelican runs, and shared by every language's run:
 it knows each document's translations and their URLs, so that a Latvian page
 can link its English translation although the Latvian run never reads it.
+
+It is also the content check: reading every file once, it collects every
+problem (`problems`, see problems.py) instead of raising, in four steps:
+
+1. files: names, encoding, front matter (a file that cannot be read is left out);
+2. fields: each file against the schema of its kind (checks.py);
+3. publication: drafts and items dated after the build's day are held back;
+4. references: translations, addresses, communities, goals, images, links.
+
+`documents` and `groups` then hold what this build publishes: a file with a
+blocking problem is left out, and so are its translations, which inherit
+from it. Pelican reads only those (reader.py skips the rest), so an organiser
+sees one message per mistake, not a Pelican error after it.
 """
 
 import fnmatch
 import os
 from dataclasses import dataclass, field
 
-from . import frontmatter
-from .model import SHARED_FIELDS, Document, parse_file_name, url_for
+from . import frontmatter, publication, references
+from .checks import check_fields
+from .links import find_links
+from .messages import Text, join_or
+from .model import SHARED_FIELDS, Document, parse_file_name, slugify, url_for
+from .problems import Problem
+from .translations import state as translation_state
+from .translations import version_stamp
 
-
-@dataclass(frozen=True)
-class Problem:
-    source: str  # path relative to the content folder
-    line: int | None
-    message: str
-
-    def __str__(self):
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
+TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt")
 
 
 @dataclass
 class ContentIndex:
     languages: dict
     default_lang: str
-    documents: dict = field(default_factory=dict)  # source -> Document
-    groups: dict = field(default_factory=dict)  # (section, key) -> {lang: Document}
+    sections: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)  # source -> Document, published
+    groups: dict = field(default_factory=dict)  # (section, key) -> {lang: Document}, published
     problems: list = field(default_factory=list)
+    files: dict = field(default_factory=dict)  # source -> Document, every readable file
+    unreadable: set = field(default_factory=set)  # sources that could not be read
+    broken: set = field(default_factory=set)  # (section, key, lang) of unreadable files
+    originals: dict = field(default_factory=dict)  # (section, key) -> readable original
+    excluded: set = field(default_factory=set)  # readable sources left out of the build
+    held_back: dict = field(default_factory=dict)  # source -> publication.HeldBack
+    checked: int = 0  # content files looked at
+    preview: bool = False
 
     @classmethod
-    def scan(cls, content_path, sections, languages, default_lang, ignore=()):
-        """Read every section folder's `*.md` front matter; never raises for content."""
-        index = cls(languages=languages, default_lang=default_lang)
-        for section in sections:
-            for source in _markdown_files(content_path, section, ignore):
-                index._add(content_path, sections, section, source)
+    def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
+             static_paths=(), today=None, preview=False, shown=""):
+        """Read and check every content file; never raises for content."""
+        index = cls(languages=languages, default_lang=default_lang, sections=sections, preview=preview)
+        read = {}
+        for source, section in _content_files(content_path, sections, ignore, static_paths):
+            index.checked += 1
+            entry = index._read(content_path, section, source)
+            if entry is not None:
+                read[source] = entry
+        index._check(read, shown)
+        today = today or publication.build_today({})
+        for source, document in index.files.items():
+            reason = publication.held_back(index.merged(document), today)
+            if reason is not None:
+                index.held_back[source] = reason
+        index.add(references.check(index, content_path, sections, static_paths, shown))
+        index._publish()
+        index.problems.sort(key=lambda p: (p.source, p.line or 0))
         return index
 
     @classmethod
-    def from_settings(cls, settings):
+    def from_settings(cls, settings, shown=""):
         return cls.scan(
             settings["PATH"],
             settings["SECTIONS"],
             settings["LANGUAGES"],
             settings["DEFAULT_LANG"],
             ignore=settings.get("SITE_IGNORE_FILES", settings.get("IGNORE_FILES", ())),
+            static_paths=settings.get("STATIC_PATHS", ()),
+            today=publication.build_today(settings),
+            preview=publication.is_preview(settings),
+            shown=shown,
         )
 
-    def _add(self, content_path, sections, section, source):
-        parsed = parse_file_name(os.path.basename(source))
+    def add(self, problems):
+        for problem in problems:
+            self.problems.append(problem)
+            if problem.blocking:
+                self.excluded.add(problem.source)
+
+    # --- 1. files ----------------------------------------------------------
+
+    def _problem(self, source, line, code, **params):
+        self.add([Problem(source, line, Text(code, params), blocking=True)])
+        self.unreadable.add(source)
+
+    def _read(self, content_path, section, source):
+        """(section, key, lang, meta, lines, body_line, links, stamp), or None after a problem."""
+        name = os.path.basename(source)
+        if section is None:
+            folders = ", ".join(f"content/{folder}/" for folder in self.sections)
+            return self._problem(source, None, "outside_sections", folders=folders)
+        if not name.lower().endswith(TEXT_SUFFIXES):
+            return self._problem(source, None, "not_markdown")
+        parsed = parse_file_name(name)
         if parsed is None:
-            self.problems.append(Problem(source, None, "the file name is not 'name.lang.md'"))
-            return
+            return self._problem(source, None, "name_pattern", suggestion=self._suggest_name(name))
         key, lang = parsed
         if lang not in self.languages:
-            self.problems.append(Problem(source, None, f"'{lang}' is not a language of the site"))
-            return
+            endings = join_or([f".{code}.md" for code in self.languages])
+            return self._problem(source, None, "name_language", lang=lang, endings=endings)
+        problem = self._read_text(content_path, source)
+        if isinstance(problem, tuple):
+            text, meta, body, body_line = problem
+        else:
+            self.broken.add((section, key, lang))
+            return None
+        lines = frontmatter.field_lines(text)
+        stamp = version_stamp(self._kind(section), meta, body)
+        return section, key, lang, meta, lines, body_line, find_links(body, body_line), stamp
+
+    def _read_text(self, content_path, source):
+        """(text, meta, body, body_line) of a file, or None after a problem."""
+        with open(os.path.join(content_path, source), "rb") as f:
+            data = f.read()
         try:
-            with open(os.path.join(content_path, source), encoding="utf-8") as f:
-                meta, _body, body_line = frontmatter.parse(f.read())
-        except UnicodeDecodeError:
-            self.problems.append(Problem(source, None, "the file is not UTF-8 text"))
-            return
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            return self._problem(source, data[: error.start].count(b"\n") + 1, "not_utf8")
+        if not text.strip():
+            return self._problem(source, None, "empty")
+        try:
+            meta, body, body_line = frontmatter.parse(text)
         except frontmatter.FrontMatterError as error:
-            self.problems.append(Problem(source, error.line, str(error)))
-            return
-        slug = str(meta.get("slug") or key)
-        document = Document(
-            section=section,
-            kind=sections[section]["kind"],
-            key=key,
-            lang=lang,
-            source=source,
-            slug=slug,
-            url=url_for(sections, section, lang, slug),
-            meta=meta,
-            body_line=body_line,
-        )
-        self.documents[source] = document
-        self.groups.setdefault((section, key), {})[lang] = document
+            return self._problem(source, error.line, error.text.code)
+        return text, meta, body, body_line
+
+    def _suggest_name(self, name):
+        stem = name
+        for suffix in TEXT_SUFFIXES:
+            if stem.lower().endswith(suffix):
+                stem = stem[: -len(suffix)]
+        base, _dot, lang = stem.rpartition(".")
+        if not base or lang.lower() not in self.languages:
+            base, lang = stem, self.default_lang
+        return f"{slugify(base) or 'nosaukums'}.{lang.lower()}.md"
+
+    # --- 2. fields ---------------------------------------------------------
+
+    def _check(self, read, shown):
+        """Check every file's fields, originals first: translations inherit from them."""
+        originals = self.originals
+        ordered = sorted(read.items(), key=lambda item: item[1][2] != self.default_lang)
+        for source, (section, key, lang, meta, lines, body_line, links, stamp) in ordered:
+            translation = lang != self.default_lang
+            original = originals.get((section, key)) if translation else None
+            inherited = None  # no original: a translation needs every required field itself
+            if original is not None:
+                inherited = original.meta
+            elif (section, key, self.default_lang) in self.broken:
+                inherited = {}  # an original that cannot be read: it says so, this file waits
+            checked = check_fields(
+                self._kind(section), meta, lines,
+                translation=translation,
+                inherited=inherited,
+                end_line=body_line - 1,
+                default_lang=self.default_lang,
+                shown=f"{shown}/{source}" if shown else source,
+            )
+            clean = checked.meta
+            slug = clean.get("slug", key) if translation else key
+            document = Document(
+                section=section,
+                kind=self._kind(section),
+                key=key,
+                lang=lang,
+                source=source,
+                slug=slug,
+                url=url_for(self.sections, section, lang, slug),
+                meta=clean,
+                body_line=body_line,
+                lines=dict(reversed(lines)),
+                links=tuple(links),
+                stamp=stamp,
+            )
+            self.files[source] = document
+            self.add(Problem(source, line, text, blocking) for line, text, blocking in checked.problems)
+            inherits_trouble = translation and (
+                checked.waits_for_original
+                or (section, key, self.default_lang) in self.broken
+                or (original is not None and original.source in self.excluded)
+            )
+            if inherits_trouble:
+                self.excluded.add(source)
+            if not translation:
+                originals.setdefault((section, key), document)
+
+    def _kind(self, section):
+        return self.sections[section]["kind"]
+
+    # --- 4. what is published ----------------------------------------------
+
+    def _publish(self):
+        for source, document in self.files.items():
+            if source in self.excluded or (source in self.held_back and not self.preview):
+                continue
+            group = self.groups.setdefault((document.section, document.key), {})
+            if document.lang in group:
+                continue  # a second file at the same address: reported, left out
+            group[document.lang] = document
+            self.documents[source] = document
+
+    # --- questions the build asks ------------------------------------------
 
     def translations(self, document):
-        """Every language version of a document, itself included: {lang: Document}."""
+        """Every published language version of a document, itself included: {lang: Document}."""
         return self.groups.get((document.section, document.key), {})
 
-    def metadata(self, document):
-        """The document's front matter with the shared fields of its original filled in."""
-        original = self.translations(document).get(self.default_lang)
+    def original(self, document):
+        """The readable default-language file of a document (itself for an original), or None."""
+        return self.originals.get((document.section, document.key))
+
+    def merged(self, document):
+        """Clean metadata with the shared fields of its original filled in."""
+        original = self.original(document)
         merged = {}
         if original is not None and original is not document:
             merged = {
@@ -101,14 +238,38 @@ class ContentIndex:
         merged.update(document.meta)
         return merged
 
+    def metadata(self, document):
+        """The document's front matter with the shared fields of its original filled in."""
+        return self.merged(document)
 
-def _markdown_files(content_path, section, ignore):
-    """Paths (relative to content_path) of a section's Markdown files, sorted."""
-    root = os.path.join(content_path, section)
+    def translation_state(self, document):
+        """translations.CURRENT, STALE or UNCONFIRMED; None for an original or an orphan."""
+        original = self.original(document)
+        if document.lang == self.default_lang or original is None:
+            return None
+        return translation_state(document.meta.get("translated_from"), original.stamp)
+
+
+def _content_files(content_path, sections, ignore, static_paths):
+    """(source relative to content_path, section or None) of every content file, sorted.
+
+    Static folders (images) and hidden or ignored files are not content files.
+    """
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
+    skip = {os.path.normpath(path) for path in static_paths}
+    for dirpath, dirnames, filenames in os.walk(content_path):
+        relative = os.path.relpath(dirpath, content_path)
+        dirnames[:] = sorted(
+            name for name in dirnames
+            if not name.startswith(".") and os.path.normpath(os.path.join(relative, name)) not in skip
+        )
+        top = relative.split(os.sep)[0]
         for name in sorted(filenames):
-            if name.endswith(".md") and not any(fnmatch.fnmatch(name, p) for p in ignore):
-                found.append(os.path.relpath(os.path.join(dirpath, name), content_path))
+            if name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in ignore):
+                continue
+            source = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
+            if top in sections:
+                found.append((source, top))
+            elif name.lower().endswith(".md"):
+                found.append((source, None))
     return found

@@ -4,36 +4,22 @@ Pure functions and constants only; the Pelican hooks live in `reader.py`.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from .schema import SCHEMA, shared_fields
 
 # `kopienu-sarunas.lv.md`: the translation key, then the language.
 FILE_NAME = re.compile(r"^(?P<key>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
+KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # Kinds of content that Pelican treats as dated articles (in feeds and
 # newest-first lists); the other kinds are pages.
 ARTICLE_KINDS = {"story", "news"}
 
 # Fields written once, in the default-language file, and inherited by each
-# translation unless the translation sets them itself.
-SHARED_FIELDS = {
-    "story": ("date", "date_precision", "communities", "cover"),
-    "news": (
-        "date",
-        "date_precision",
-        "type",
-        "communities",
-        "event_start",
-        "event_end",
-        "place",
-        "address",
-        "registration",
-        "event_status",
-        "report_of",
-    ),
-    "chapter": ("guide", "chapter"),
-    "community": ("stage", "coordinates"),
-    "page": (),
-}
+# translation unless the translation sets them itself (from schema.py).
+SHARED_FIELDS = {kind: shared_fields(kind) for kind in SCHEMA}
 
 
 @dataclass(frozen=True)
@@ -49,6 +35,25 @@ class Document:
     url: str  # relative to the language's root, e.g. "stasti/x/"
     meta: dict = field(compare=False, repr=False)  # front matter as written
     body_line: int = 1  # line of the file where the Markdown body starts
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field -> line
+    links: tuple = field(default=(), compare=False, repr=False)  # links.Link of the body
+    stamp: str = field(default="", compare=False, repr=False)  # translations.version_stamp
+
+
+# Latvian letters folded the way Latvians write them without diacritics.
+_FOLD = str.maketrans("āčēģīķļņōŗšūž", "acegiklnorsuz")
+
+
+def slugify(text):
+    """An address made of a title: "Kopsanāksme Mežiniekos" -> "kopsanaksme-meziniekos"."""
+    folded = unicodedata.normalize("NFKD", str(text).lower().translate(_FOLD))
+    plain = folded.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def is_key(value):
+    """Whether `value` is a key, slug or id: small Latin letters, digits, hyphens."""
+    return isinstance(value, str) and KEY.fullmatch(value) is not None
 
 
 def parse_file_name(name):

@@ -1,9 +1,14 @@
 """Pelican reader for Markdown files with YAML front matter.
 
 Language, translation key and kind come from the file's name and folder; the
-front matter comes from the content index (parsed once per build), merged with
-the shared fields of the default-language original. One Markdown parser is
-reused for every file: creating a new one per file cost 9% of a build.
+front matter comes from the content index (parsed and checked once per build),
+merged with the shared fields of the default-language original. One Markdown
+parser is reused for every file: creating a new one per file cost 9% of a build.
+
+A file the index left out (it has a problem, it is a draft, its date is still
+to come) is skipped without a word: the content check has already said why.
+A page also learns whether it is held back (in a preview build) and whether
+it is a translation its original has moved on from (`stale_translation`).
 """
 
 import datetime
@@ -15,13 +20,10 @@ from pelican.readers import BaseReader
 
 from . import frontmatter
 from .model import ARTICLE_KINDS
+from .translations import STALE, UNCONFIRMED
 
 # Fields Pelican itself interprets; everything else is passed through as is.
 _PELICAN_FIELDS = ("title", "slug", "status", "author", "authors", "category", "tags")
-
-
-class ContentError(Exception):
-    """A content file that cannot be read; the message names file and line."""
 
 
 class YamlMarkdownReader(BaseReader):
@@ -35,15 +37,21 @@ class YamlMarkdownReader(BaseReader):
     def read(self, source_path):
         index = self.settings["SITE_INDEX"]
         source = os.path.relpath(source_path, self.settings["PATH"])
-        document = index.documents.get(source)
+        document = index.documents.get(source.replace(os.sep, "/"))
         if document is None:
-            problem = next((p for p in index.problems if p.source == source), None)
-            raise ContentError(str(problem) if problem else f"{source}: not in the content index")
-        with open(source_path, encoding="utf-8") as f:
+            return "", {"status": "skip"}
+        with open(source_path, encoding="utf-8-sig") as f:
             _meta, body, _line = frontmatter.parse(f.read())
         self._markdown.reset()
         content = self._markdown.convert(body)
-        return content, self.metadata_for(document, index.metadata(document))
+        metadata = self.metadata_for(document, index.metadata(document))
+        metadata["status"] = "published"  # what reaches here is published, or previewed
+        held = index.held_back.get(document.source)
+        if held is not None:
+            metadata["held_back"] = held.reason
+            metadata["publish_date"] = held.date
+        metadata["stale_translation"] = index.translation_state(document) in (STALE, UNCONFIRMED)
+        return content, metadata
 
     def metadata_for(self, document, meta):
         """Pelican metadata for a document: ours, plus Pelican's own fields processed."""

@@ -1,0 +1,412 @@
+"""What the content tools say to organisers, in Latvian and English, in one place.
+
+A small dict rather than a gettext catalogue: these messages are read in a
+terminal, not on the site; both languages of a message stand side by side, so
+a reviewer sees at once that they say the same thing; a test checks that every
+message exists in every language with the same placeholders; and nothing has
+to be compiled before the first check can speak (the check must work even
+when the theme's catalogue does not). The language is the setting
+CONTENT_MESSAGES_LANG ("lv" or "en"); an unknown language falls back to English.
+
+A message is "what is wrong: how to fix it", without the file and line, which
+`problems.py` puts in front. Placeholders are str.format fields; a parameter
+may itself be a `Text` (a message of its own), rendered in the same language.
+"""
+
+from typing import NamedTuple
+
+FALLBACK = "en"
+
+
+class Text(NamedTuple):
+    """A message by its code, with its parameters, rendered later in some language."""
+
+    code: str
+    params: dict = {}
+
+
+def plural_form(n, lang):
+    """"one" or "other": in Latvian 1, 21, 31... (but not 11) take the singular."""
+    if lang == "lv":
+        return "one" if n % 10 == 1 and n % 100 != 11 else "other"
+    return "one" if n == 1 else "other"
+
+
+def render(text, lang):
+    """A `Text` (or a plain value) in `lang`."""
+    if not isinstance(text, Text):
+        return str(text)
+    entry = MESSAGES[text.code]
+    template = entry.get(lang) or entry[FALLBACK]
+    if isinstance(template, dict):  # plural forms, chosen by the parameter n
+        template = template[plural_form(text.params["n"], lang)]
+    values = {name: render(value, lang) for name, value in text.params.items()}
+    return template.format(**values)
+
+
+def did_you_mean(suggestion, otherwise):
+    """The fix for a near miss: "did you mean 'x'?", else the given Text."""
+    return Text("fix_did_you_mean", {"suggestion": suggestion}) if suggestion else otherwise
+
+
+def join_or(values):
+    """A Text listing values: "'a', 'b' or 'c'" / "'a', 'b' vai 'c'"."""
+    quoted = [f"'{value}'" for value in values]
+    if len(quoted) == 1:
+        return quoted[0]
+    return Text("list_or", {"head": ", ".join(quoted[:-1]), "last": quoted[-1]})
+
+
+MESSAGES = {
+    # --- small parts of other messages -------------------------------------
+    "list_or": {"en": "{head} or {last}", "lv": "{head} vai {last}"},
+    "lang_lv": {"en": "Latvian", "lv": "latviešu"},
+    "lang_en": {"en": "English", "lv": "angļu"},
+    "kind_story": {"en": "a story", "lv": "stāstam"},
+    "kind_news": {"en": "a news item", "lv": "ziņai"},
+    "kind_chapter": {"en": "a methodology chapter", "lv": "metodoloģijas nodaļai"},
+    "kind_community": {"en": "a community page", "lv": "kopienas lapai"},
+    "kind_page": {"en": "a page", "lv": "lapai"},
+    "kind_goal": {"en": "a goal", "lv": "mērķim"},
+    "fix_did_you_mean": {"en": "did you mean '{suggestion}'?", "lv": "vai domājāt '{suggestion}'?"},
+    "fix_unknown_field": {
+        "en": "remove it, or see the fields of each kind of content in content/README.md",
+        "lv": "izdzēsiet to vai skatiet katra satura veida laukus content/README.md",
+    },
+    "fix_slug": {"en": "choose another 'slug'", "lv": "izvēlieties citu 'slug'"},
+    "fix_rename": {"en": "rename this file", "lv": "pārdēvējiet šo failu"},
+    "fix_slug_either": {
+        "en": "give one of the two files another 'slug'",
+        "lv": "vienā no abiem failiem ierakstiet citu 'slug'",
+    },
+    "fix_rename_either": {"en": "rename one of the two files", "lv": "pārdēvējiet vienu no abiem failiem"},
+    "fix_community": {
+        "en": "write the name of a file in content/communities/ without '.{lang}.md', e.g. '{example}'",
+        "lv": "ierakstiet faila nosaukumu no mapes content/communities/ bez '.{lang}.md', piemēram, '{example}'",
+    },
+    "fix_no_communities": {
+        "en": "create the community's page in content/communities/ first",
+        "lv": "vispirms izveidojiet kopienas lapu mapē content/communities/",
+    },
+    "fix_goal": {
+        "en": "goals and their ids are listed under 'goals' in the files in content/communities/",
+        "lv": "mērķi ar identifikatoriem uzskaitīti kopienu failos mapē content/communities/ laukā 'goals'",
+    },
+    "fix_link": {
+        "en": "link to a file in content/, e.g. {{filename}}/{section}/name.{lang}.md",
+        "lv": "norādiet saiti uz failu mapē content/, piemēram, {{filename}}/{section}/nosaukums.{lang}.md",
+    },
+    "hint_title": {
+        "en": "write the title of the page, e.g. title: \"Gathering in Mežinieki\"",
+        "lv": "ierakstiet lapas virsrakstu, piemēram, title: \"Kopsanāksme Mežiniekos\"",
+    },
+    "hint_summary": {
+        "en": "write one or two sentences saying what the page is about, e.g. summary: \"...\"",
+        "lv": "ierakstiet vienu vai divus teikumus par to, kas ir šajā lapā, piemēram, summary: \"...\"",
+    },
+    "hint_date": {
+        "en": "write the date as YYYY-MM-DD, e.g. date: 2024-03-05",
+        "lv": "ierakstiet datumu formā GGGG-MM-DD, piemēram, date: 2024-03-05",
+    },
+    "hint_guide": {
+        "en": "write guide: methodology or guide: guidelines",
+        "lv": "ierakstiet guide: methodology vai guide: guidelines",
+    },
+    "hint_chapter": {
+        "en": "write the chapter's number, e.g. chapter: 1",
+        "lv": "ierakstiet nodaļas numuru, piemēram, chapter: 1",
+    },
+    "hint_cover_alt": {
+        "en": "describe the photo in one sentence",
+        "lv": "aprakstiet fotogrāfiju vienā teikumā",
+    },
+    "hint_id": {
+        "en": "give the goal a short id, e.g. id: lighting-at-bus-stops",
+        "lv": "dodiet mērķim īsu identifikatoru, piemēram, id: apgaismojums-pieturas",
+    },
+    "hint_default": {
+        "en": "write it as in the example in content/README.md",
+        "lv": "ierakstiet to kā paraugā content/README.md",
+    },
+    # --- the file itself ---------------------------------------------------
+    "name_pattern": {
+        "en": "the file name does not follow the pattern 'name.lang.md': rename the file to"
+        " '{suggestion}' (small Latin letters without accents, digits and hyphens, then the language)",
+        "lv": "faila nosaukums neatbilst paraugam 'nosaukums.valoda.md': pārdēvējiet failu par"
+        " '{suggestion}' (mazie latīņu burti bez garumzīmēm, cipari un defises, tad valoda)",
+    },
+    "name_language": {
+        "en": "'{lang}' is not a language of this site: end the file name with {endings}",
+        "lv": "'{lang}' nav šīs vietnes valoda: faila nosaukumam jābeidzas ar {endings}",
+    },
+    "not_markdown": {
+        "en": "this folder is for texts only: put photos in content/images/ and other files outside content/",
+        "lv": "šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, citus failus – ārpus mapes content/",
+    },
+    "outside_sections": {
+        "en": "texts belong in one of the folders {folders}: move this file there",
+        "lv": "tekstiem jāatrodas kādā no mapēm {folders}: pārvietojiet šo failu uz turieni",
+    },
+    "not_utf8": {
+        "en": "the file is not saved as UTF-8 text: open it in a text editor and save it again with the encoding 'UTF-8'",
+        "lv": "fails nav saglabāts kā UTF-8 teksts: atveriet to teksta redaktorā un saglabājiet vēlreiz ar kodējumu 'UTF-8'",
+    },
+    "empty": {
+        "en": "the file is empty: copy the example for this kind of content from content/README.md, or delete the file",
+        "lv": "fails ir tukšs: nokopējiet šī satura veida paraugu no content/README.md vai izdzēsiet failu",
+    },
+    "no_start": {
+        "en": "the file does not start with a '---' line: make the first line '---', then write the fields, then another '---' line",
+        "lv": "fails nesākas ar rindu '---': pirmajā rindā ierakstiet '---', tad laukus, tad vēl vienu rindu '---'",
+    },
+    "no_end": {
+        "en": "the fields at the top have no closing '---' line: add a line '---' after the last field",
+        "lv": "augšā esošajiem laukiem nav noslēdzošās rindas '---': pievienojiet rindu '---' aiz pēdējā lauka",
+    },
+    "yaml_colon": {
+        "en": "this line cannot be read: if the value contains ': ', put the whole value in double quotes,"
+        " e.g. title: \"Meeting: 5 March\"; each field starts at the beginning of its line",
+        "lv": "šo rindu nevar nolasīt: ja vērtībā ir ': ', ielieciet visu vērtību pēdiņās,"
+        " piemēram, title: \"Tikšanās: 5. marts\"; katram laukam jāsākas rindas sākumā",
+    },
+    "yaml_tab": {
+        "en": "this line has a tab character: use spaces instead",
+        "lv": "šajā rindā ir tabulācijas rakstzīme: tās vietā lietojiet atstarpes",
+    },
+    "yaml_quote": {
+        "en": "a quotation mark opened on this line is not closed: end the value with the same mark",
+        "lv": "šajā rindā atvērtās pēdiņas nav aizvērtas: noslēdziet vērtību ar tādām pašām pēdiņām",
+    },
+    "yaml_bracket": {
+        "en": "a list opened with '[' on this line is not closed: end it with ']', e.g. [baldone, kekava]",
+        "lv": "šajā rindā ar '[' atvērtais saraksts nav aizvērts: noslēdziet to ar ']', piemēram, [baldone, kekava]",
+    },
+    "yaml_special": {
+        "en": "the value on this line starts with a character that has a special meaning here: put the whole value in double quotes",
+        "lv": "vērtība šajā rindā sākas ar rakstzīmi, kurai te ir īpaša nozīme: ielieciet visu vērtību pēdiņās",
+    },
+    "yaml_other": {
+        "en": "this line cannot be read: write each field on its own line as 'name: value';"
+        " inside a value in double quotes, quote with „ ” instead",
+        "lv": "šo rindu nevar nolasīt: rakstiet katru lauku savā rindā kā 'nosaukums: vērtība';"
+        " pēdiņās ieliktā vērtībā citātiem lietojiet „ ”",
+    },
+    "not_mapping": {
+        "en": "the top of the file must be lines of 'name: value': compare it with the example in content/README.md",
+        "lv": "faila augšdaļā jābūt rindām 'nosaukums: vērtība': salīdziniet to ar paraugu content/README.md",
+    },
+    "duplicate_field": {
+        "en": "'{field}' is written twice (also on line {other}): keep only one",
+        "lv": "lauks '{field}' ierakstīts divreiz (arī {other}. rindā): atstājiet tikai vienu",
+    },
+    # --- fields ------------------------------------------------------------
+    "unknown_field": {
+        "en": "{kind} has no field '{field}': {fix}",
+        "lv": "{kind} nav lauka '{field}': {fix}",
+    },
+    "slug_in_original": {
+        "en": "the address of the {language} page comes from the file name, not from 'slug': remove this line, or rename the file",
+        "lv": "{language} lapas adresi nosaka faila nosaukums, nevis 'slug': izdzēsiet šo rindu vai pārdēvējiet failu",
+    },
+    "translated_from_in_original": {
+        "en": "'translated_from' belongs only in a translation: remove this line",
+        "lv": "lauks 'translated_from' paredzēts tikai tulkojumam: izdzēsiet šo rindu",
+    },
+    "missing": {"en": "'{field}' is missing: {hint}", "lv": "trūkst lauka '{field}': {hint}"},
+    "empty_value": {"en": "'{field}' is empty: {hint}", "lv": "lauks '{field}' ir tukšs: {hint}"},
+    "not_text": {
+        "en": "'{field}' must be text: put the value in double quotes, e.g. {field}: \"...\"",
+        "lv": "laukam '{field}' jābūt tekstam: ielieciet vērtību pēdiņās, piemēram, {field}: \"...\"",
+    },
+    "not_list": {
+        "en": "'{field}' must be a list: write it as {field}: [first, second]",
+        "lv": "laukam '{field}' jābūt sarakstam: rakstiet to šādi: {field}: [pirmais, otrais]",
+    },
+    "not_date": {
+        "en": "'{field}' is not a date ('{value}'): write it as YYYY-MM-DD, e.g. {field}: 2024-03-05",
+        "lv": "lauka '{field}' vērtība '{value}' nav datums: rakstiet to formā GGGG-MM-DD, piemēram, {field}: 2024-03-05",
+    },
+    "not_datetime": {
+        "en": "'{field}' is not a date and time ('{value}'): write it as YYYY-MM-DD or YYYY-MM-DD HH:MM,"
+        " e.g. {field}: 2024-03-05 18:00",
+        "lv": "lauka '{field}' vērtība '{value}' nav datums un laiks: rakstiet to formā GGGG-MM-DD vai"
+        " GGGG-MM-DD SS:MM, piemēram, {field}: 2024-03-05 18:00",
+    },
+    "not_choice": {
+        "en": "'{field}' cannot be '{value}': write {choices}",
+        "lv": "lauka '{field}' vērtība nevar būt '{value}': ierakstiet {choices}",
+    },
+    "not_int": {
+        "en": "'{field}' must be a whole number, {minimum} or more, not '{value}': e.g. {field}: {minimum}",
+        "lv": "laukam '{field}' jābūt veselam skaitlim, ne mazākam par {minimum}, nevis '{value}': piemēram, {field}: {minimum}",
+    },
+    "not_id": {
+        "en": "'{value}' in '{field}' is not an id: use small Latin letters, digits and hyphens, e.g. '{suggestion}'",
+        "lv": "'{value}' laukā '{field}' nav derīgs identifikators: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, '{suggestion}'",
+    },
+    "not_slug": {
+        "en": "'{value}' cannot be an address: use small Latin letters, digits and hyphens, e.g. slug: {suggestion}",
+        "lv": "'{value}' nevar būt adrese: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, slug: {suggestion}",
+    },
+    "not_url": {
+        "en": "'{field}' is not a web address ('{value}'): write the full address, starting with https://",
+        "lv": "lauka '{field}' vērtība '{value}' nav tīmekļa adrese: ierakstiet pilnu adresi, kas sākas ar https://",
+    },
+    "not_coordinates": {
+        "en": "'{field}' must be [latitude, longitude] in degrees, e.g. {field}: [56.9, 24.1]",
+        "lv": "laukā '{field}' jābūt [platums, garums] grādos, piemēram, {field}: [56.9, 24.1]",
+    },
+    "not_hash": {
+        "en": "'translated_from' is not a version stamp ('{value}'): do not write it by hand;"
+        " when the translation is up to date, run: invoke translations --done {path}",
+        "lv": "lauka 'translated_from' vērtība '{value}' nav versijas zīmogs: nerakstiet to ar roku;"
+        " kad tulkojums ir atjaunināts, palaidiet: invoke translations --done {path}",
+    },
+    "not_goals": {
+        "en": "each goal in 'goals' is written as '- id: ...' with its other fields below it, as in content/README.md",
+        "lv": "katru mērķi laukā 'goals' raksta kā '- id: ...' ar pārējiem laukiem zem tā, kā paraugā content/README.md",
+    },
+    # --- across files ------------------------------------------------------
+    "no_original": {
+        "en": "there is no {language} original {original}: create it, or correct this file's name",
+        "lv": "nav {language} oriģināla {original}: izveidojiet to vai izlabojiet šī faila nosaukumu",
+    },
+    "duplicate_url": {
+        "en": "the address {url} is also used by {other}: {fix}",
+        "lv": "adresi {url} izmanto arī {other}: {fix}",
+    },
+    "reserved_url": {
+        "en": "the address {url} is used by the site itself: {fix}",
+        "lv": "adresi {url} izmanto pati vietne: {fix}",
+    },
+    "unknown_community": {
+        "en": "'{value}' in 'communities' is not a community: {fix}",
+        "lv": "'{value}' laukā 'communities' nav kopiena: {fix}",
+    },
+    "unknown_goal": {
+        "en": "'{value}' in 'goals' is not the id of any community's goal: {fix}",
+        "lv": "'{value}' laukā 'goals' nav neviena kopienas mērķa identifikators: {fix}",
+    },
+    "duplicate_goal": {
+        "en": "the goal id '{value}' is already used in {other}: give each goal its own id",
+        "lv": "mērķa identifikators '{value}' jau izmantots failā {other}: katram mērķim dodiet savu identifikatoru",
+    },
+    "cover_missing": {
+        "en": "the photo '{target}' is not in content/images/: put it there, or correct the name (capital letters matter)",
+        "lv": "fotogrāfijas '{target}' nav mapē content/images/: ielieciet to tur vai izlabojiet nosaukumu (lielajiem un mazajiem burtiem ir nozīme)",
+    },
+    "image_missing": {
+        "en": "the image '{target}' is not found: put the photo in content/images/ and write its address as"
+        " {{static}}/images/photo.jpg (capital letters matter)",
+        "lv": "attēls '{target}' nav atrasts: ielieciet fotogrāfiju mapē content/images/ un rakstiet tās adresi kā"
+        " {{static}}/images/foto.jpg (lielajiem un mazajiem burtiem ir nozīme)",
+    },
+    "image_alt": {
+        "en": "the image '{target}' has no description: describe the photo in one sentence between the square brackets, ![...]({target})",
+        "lv": "attēlam '{target}' nav apraksta: aprakstiet fotogrāfiju vienā teikumā kvadrātiekavās, ![...]({target})",
+    },
+    "link_missing": {
+        "en": "the link '{target}' leads to a page that does not exist: {fix}",
+        "lv": "saite '{target}' ved uz lapu, kuras nav: {fix}",
+    },
+    "link_language": {
+        "en": "the link '{target}' leads to the {language} file: link to '{suggestion}' instead"
+        " (the language switcher leads to the translation)",
+        "lv": "saite '{target}' ved uz {language} valodas failu: tā vietā norādiet '{suggestion}'"
+        " (uz tulkojumu ved valodu pārslēgs)",
+    },
+    "link_unpublished": {
+        "en": "the link '{target}' leads to a page that is not published yet: publish that page first, or remove the link",
+        "lv": "saite '{target}' ved uz lapu, kas vēl nav publicēta: vispirms publicējiet to vai izņemiet saiti",
+    },
+    # --- summary lines -----------------------------------------------------
+    "summary_strict": {
+        "en": {
+            "one": "{n} problem found in content; nothing was published.",
+            "other": "{n} problems found in content; nothing was published.",
+        },
+        "lv": {
+            "one": "Atrasta {n} kļūda satura failos; nekas netika publicēts.",
+            "other": "Atrastas {n} kļūdas satura failos; nekas netika publicēts.",
+        },
+    },
+    "summary_build": {
+        "en": {
+            "one": "{n} problem found in content: fix it before publishing.",
+            "other": "{n} problems found in content: fix them before publishing.",
+        },
+        "lv": {
+            "one": "Atrasta {n} kļūda satura failos: izlabojiet to pirms publicēšanas.",
+            "other": "Atrastas {n} kļūdas satura failos: izlabojiet tās pirms publicēšanas.",
+        },
+    },
+    "summary_ok": {
+        "en": {"one": "{n} file checked; no problems found.", "other": "{n} files checked; no problems found."},
+        "lv": {"one": "Pārbaudīts {n} fails; kļūdu nav.", "other": "Pārbaudīti {n} faili; kļūdu nav."},
+    },
+    # --- invoke translations -----------------------------------------------
+    "tr_title": {
+        "en": "Translations ({language} is the original language)",
+        "lv": "Tulkojumi (oriģinālvaloda: {language})",
+    },
+    "tr_original": {"en": "original", "lv": "oriģināls"},
+    "tr_current": {"en": "up to date", "lv": "aktuāls"},
+    "tr_stale": {"en": "outdated", "lv": "novecojis"},
+    "tr_unconfirmed": {"en": "never marked up to date", "lv": "nav atzīmēts kā aktuāls"},
+    "tr_missing": {"en": "missing", "lv": "nav"},
+    "tr_draft": {"en": "{state} (draft)", "lv": "{state} (melnraksts)"},
+    "tr_orphans": {"en": "Translations without an original:", "lv": "Tulkojumi bez oriģināla:"},
+    "tr_all_current": {"en": "Every translation is up to date.", "lv": "Visi tulkojumi ir aktuāli."},
+    "tr_summary": {
+        "en": "Missing translations: {missing}; outdated or never marked up to date: {stale}.",
+        "lv": "Trūkstoši tulkojumi: {missing}; novecojuši vai nav atzīmēti kā aktuāli: {stale}.",
+    },
+    "tr_how": {
+        "en": "When a translation says what its original says, mark it up to date: invoke translations --done {example}",
+        "lv": "Kad tulkojums atbilst oriģinālam, atzīmējiet to kā aktuālu: invoke translations --done {example}",
+    },
+    "tr_marked": {
+        "en": "{path}: marked up to date with {original} (translated_from: {digest})",
+        "lv": "{path}: atzīmēts kā aktuāls attiecībā pret {original} (translated_from: {digest})",
+    },
+    "tr_not_translation": {
+        "en": "{path} is not a translation: give the file of a translation, e.g. {example}",
+        "lv": "{path} nav tulkojums: norādiet tulkojuma failu, piemēram, {example}",
+    },
+    "tr_no_file": {"en": "there is no file {path}", "lv": "faila {path} nav"},
+    "tr_cannot_mark": {
+        "en": "{path} cannot be marked up to date: fix the problems of it and its original first (run 'invoke check')",
+        "lv": "{path} nevar atzīmēt kā aktuālu: vispirms izlabojiet tā un oriģināla kļūdas (palaidiet 'invoke check')",
+    },
+    # --- invoke new --------------------------------------------------------
+    "new_created": {"en": "Created:", "lv": "Izveidoti faili:"},
+    "new_next": {
+        "en": "Both files are drafts (status: draft), never published as they are. Write the texts, look at them"
+        " with 'make serve', run 'invoke check', then delete the line 'status: draft' in each file to publish it."
+        " When the translation is done, run: invoke translations --done {translation}",
+        "lv": "Abi faili ir melnraksti (status: draft), tādi netiek publicēti. Uzrakstiet tekstus, apskatiet tos"
+        " ar 'make serve', palaidiet 'invoke check' un, lai publicētu, katrā failā izdzēsiet rindu 'status: draft'."
+        " Kad tulkojums gatavs, palaidiet: invoke translations --done {translation}",
+    },
+    "new_exists": {
+        "en": "{path} already exists, so nothing was created: choose another title, or edit that file",
+        "lv": "{path} jau pastāv, tāpēc nekas netika izveidots: izvēlieties citu virsrakstu vai labojiet šo failu",
+    },
+    "new_kind": {
+        "en": "'{kind}' cannot be created: write {kinds}",
+        "lv": "'{kind}' nevar izveidot: rakstiet {kinds}",
+    },
+    "new_title": {
+        "en": "the title has no letters or digits to make an address of: write a title, e.g. invoke new story \"Gathering in Mežinieki\"",
+        "lv": "virsrakstā nav burtu vai ciparu, no kā izveidot adresi: ierakstiet virsrakstu, piemēram, invoke new story \"Kopsanāksme Mežiniekos\"",
+    },
+    "new_community": {
+        "en": "'{value}' is not a community: {fix}",
+        "lv": "'{value}' nav kopiena: {fix}",
+    },
+}
+
+
+def language_name(lang):
+    """A language's name as a Text ("latviešu" / "Latvian"), else its code."""
+    return Text(f"lang_{lang}") if f"lang_{lang}" in MESSAGES else lang

@@ -1,0 +1,258 @@
+"""Checks across files: translations, addresses, communities, goals, images, links.
+
+Run by the index once every file's fields are checked; returns Problems.
+A problem here warns (and fails a strict build) but leaves the file in the
+build, except two files at one address: the later one is left out.
+"""
+
+import os
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+from .checks import closest
+from .messages import Text, did_you_mean, language_name
+from .model import language_root
+from .problems import Problem
+
+_INTERNAL = re.compile(r"^(?:\{(?P<a>filename|static|attach)\}|\|(?P<b>filename|static|attach)\|)(?P<path>.*)$")
+# Top-level folders of every language that are the site's own.
+SITE_FOLDERS = ("theme", "feeds")
+
+
+def check(index, content_path, sections, static_paths, shown=""):
+    context = _Context(index, content_path, sections, static_paths, shown)
+    problems = []
+    for step in (_originals, _addresses, _communities, _goals, _covers, _links):
+        problems += step(context)
+    return problems
+
+
+class _Context:
+    def __init__(self, index, content_path, sections, static_paths, shown):
+        self.index = index
+        self.content_path = content_path
+        self.sections = sections
+        self.static_paths = tuple(static_paths)
+        self.shown = shown
+        self.files = sorted(index.files.values(), key=lambda d: d.source)
+        self.by_key = {(d.section, d.key, d.lang): d for d in reversed(self.files)}
+        self.by_section = {}
+        for d in self.files:
+            self.by_section.setdefault((d.section, d.lang), []).append(d)
+
+    def path(self, source):
+        """A file as the organiser finds it: "content/stories/x.lv.md"."""
+        return f"{self.shown}/{source}" if self.shown else source
+
+    def exists(self, relative):
+        return os.path.isfile(os.path.join(self.content_path, *relative.split("/")))
+
+
+def _problem(document, line, code, blocking=False, **params):
+    return Problem(document.source, line, Text(code, params), blocking=blocking)
+
+
+def _originals(c):
+    """A translation needs its original."""
+    index = c.index
+    found = []
+    for document in c.files:
+        if document.lang == index.default_lang or index.original(document) is not None:
+            continue
+        if (document.section, document.key, index.default_lang) in index.broken:
+            continue  # the original exists but cannot be read: its own message says so
+        folder = posixpath.dirname(document.source)
+        original = c.path(f"{folder}/{document.key}.{index.default_lang}.md")
+        language = language_name(index.default_lang)
+        found.append(_problem(document, None, "no_original", language=language, original=original))
+    return found
+
+
+def _reserved(c, lang):
+    """Addresses of a language that the site itself uses."""
+    reserved = {f"{conf[lang]}/" for conf in c.sections.values() if conf.get(lang)}
+    reserved |= {f"{folder}/" for folder in SITE_FOLDERS + c.static_paths}
+    if not c.index.languages[lang]["prefix"]:
+        reserved |= {f"{conf['prefix']}/" for conf in c.index.languages.values() if conf["prefix"]}
+    return reserved
+
+
+def _addresses(c):
+    """One address, one file: the first file (in name order) keeps it."""
+    index = c.index
+    reserved = {lang: _reserved(c, lang) for lang in index.languages}
+    used = {}
+    found = []
+    for document in c.files:
+        url = language_root(index.languages, document.lang) + document.url
+        fix = "fix_rename" if document.lang == index.default_lang else "fix_slug"
+        line = document.lines.get("slug")
+        if document.url in reserved[document.lang]:
+            found.append(_problem(document, line, "reserved_url", True, url=url, fix=Text(fix)))
+        elif (document.lang, url) in used:
+            other = c.path(used[(document.lang, url)])
+            fix = Text(f"{fix}_either")
+            found.append(_problem(document, line, "duplicate_url", True, url=url, other=other, fix=fix))
+        else:
+            used[(document.lang, url)] = document.source
+    return found
+
+
+def _community_keys(c):
+    index = c.index
+    keys = {d.key for d in c.files if d.kind == "community"}
+    keys |= {key for section, key, _lang in index.broken if c.sections[section]["kind"] == "community"}
+    return keys
+
+
+def _communities(c):
+    known = _community_keys(c)
+    lang = c.index.default_lang
+    if known:
+        otherwise = Text("fix_community", {"lang": lang, "example": sorted(known)[0]})
+    else:
+        otherwise = Text("fix_no_communities")
+    found = []
+    for document in c.files:
+        for value in document.meta.get("communities", ()) if document.kind != "community" else ():
+            if value not in known:
+                fix = did_you_mean(closest(value, known), otherwise)
+                found.append(_problem(document, document.lines.get("communities"), "unknown_community", value=value, fix=fix))
+    return found
+
+
+def _goals(c):
+    """Goal ids are defined once, in a community's `goals`, and referred to by stories and news."""
+    index = c.index
+    defined = {}
+    found = []
+    for document in c.files:
+        if document.kind != "community":
+            continue
+        for goal in document.meta.get("goals", ()):
+            goal_id = goal["id"]
+            if goal_id in defined and document.lang == index.default_lang:
+                other = c.path(defined[goal_id].source)
+                found.append(_problem(document, document.lines.get("goals"), "duplicate_goal", value=goal_id, other=other))
+            elif goal_id not in defined or defined[goal_id].lang != index.default_lang:
+                defined[goal_id] = document
+    for document in c.files:
+        if document.kind == "community":
+            continue
+        for value in document.meta.get("goals", ()):
+            if value not in defined:
+                fix = did_you_mean(closest(value, defined), Text("fix_goal"))
+                found.append(_problem(document, document.lines.get("goals"), "unknown_goal", value=value, fix=fix))
+    return found
+
+
+def _covers(c):
+    found = []
+    for document in c.files:
+        cover = document.meta.get("cover")
+        if cover and not c.exists(f"images/{cover}"):
+            found.append(_problem(document, document.lines.get("cover"), "cover_missing", target=cover))
+    return found
+
+
+def _links(c):
+    found = []
+    for document in c.files:
+        for link in document.links:
+            problem = _link(c, document, link)
+            if problem is not None:
+                found.append(problem)
+            if link.image and link.alt == "":
+                found.append(_problem(document, link.line, "image_alt", target=link.target))
+    return found
+
+
+def _how_to_link(document, section=None):
+    return Text("fix_link", {"lang": document.lang, "section": section or document.section})
+
+
+def _clean(path):
+    return unquote(path.split("#", 1)[0].split("?", 1)[0])
+
+
+def _link(c, document, link):
+    """The problem with one link or image of a document, or None."""
+    target = link.target
+    internal = _INTERNAL.match(target)
+    if internal:
+        what = internal["a"] or internal["b"]
+        path = _clean(internal["path"])
+        if not path:
+            return None  # a link to a place on the same page
+        relative = posixpath.normpath(
+            path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(document.source), path)
+        )
+        if what == "filename" and not link.image and relative in c.index.files:
+            return _document_link(c, document, link, relative)
+        if what == "filename" and not link.image and not c.exists(relative):
+            return _missing_document(c, document, link, relative)
+        if not c.exists(relative):
+            return _problem(document, link.line, "image_missing" if link.image else "link_missing",
+                            target=target, fix=_how_to_link(document))
+        return None
+    if urlsplit(target).scheme or target.startswith(("//", "#")):
+        return None  # another site, an e-mail address, a place on the page
+    if not target.startswith("/"):
+        if link.image:
+            return _problem(document, link.line, "image_missing", target=target)
+        return None
+    return _site_path(c, document, link)
+
+
+def _document_link(c, document, link, relative):
+    index = c.index
+    target = index.files[relative]
+    if target.lang != document.lang:
+        same = c.by_key.get((target.section, target.key, document.lang))
+        if same is not None:
+            return _problem(document, link.line, "link_language", target=link.target,
+                            language=language_name(target.lang), suggestion=f"{{filename}}/{same.source}")
+        return _problem(document, link.line, "link_missing", target=link.target,
+                        fix=_how_to_link(document))
+    if relative in index.excluded:
+        return None  # a file with a problem of its own: its message is enough
+    if relative in index.held_back and document.source not in index.held_back:
+        return _problem(document, link.line, "link_unpublished", target=link.target)
+    return None
+
+
+def _missing_document(c, document, link, relative):
+    if relative in c.index.unreadable:
+        return None  # a file with a problem of its own: its message is enough
+    candidates = [f"{{filename}}/{d.source}" for d in c.files if d.lang == document.lang]
+    suggestion = closest(f"{{filename}}/{relative}", candidates)
+    fix = did_you_mean(suggestion, _how_to_link(document))
+    return _problem(document, link.line, "link_missing", target=link.target, fix=fix)
+
+
+def _site_path(c, document, link):
+    """A root-relative link: to an image, or to a document of a section."""
+    parts = [part for part in _clean(link.target).split("/") if part]
+    lang = c.index.default_lang
+    prefixes = {conf["prefix"]: code for code, conf in c.index.languages.items() if conf["prefix"]}
+    if parts and parts[0] in prefixes:
+        lang, parts = prefixes[parts[0]], parts[1:]
+    if not parts:
+        return None
+    if parts[0] in c.static_paths or link.image:
+        if not c.exists("/".join(parts)):
+            code = "image_missing" if link.image else "link_missing"
+            return _problem(document, link.line, code, target=link.target, fix=_how_to_link(document))
+        return None
+    section = next((s for s, conf in c.sections.items() if conf.get(lang) == parts[0]), None)
+    if section is None or len(parts) < 2 or parts[1].isdigit():
+        return None  # a list page, or a page the site makes (not a content file)
+    url = f"{parts[0]}/{parts[1]}/"
+    documents = c.by_section.get((section, lang), [])
+    if any(d.url == url for d in documents):
+        return None
+    nearest = closest(parts[1], {d.slug: d for d in documents})
+    suggestion = next((f"{{filename}}/{d.source}" for d in documents if d.slug == nearest), None)
+    fix = did_you_mean(suggestion, _how_to_link(document, section))
+    return _problem(document, link.line, "link_missing", target=link.target, fix=fix)

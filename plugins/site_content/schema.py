@@ -1,0 +1,145 @@
+"""The content schema: the front-matter fields of each kind of content.
+
+The one place that says, per kind (story, news, chapter, community, page),
+which fields exist, which are required, their types and allowed values, and
+which are shared across translations (written once, in the default-language
+file, and inherited by each translation unless it sets them itself).
+
+`checks.py` validates front matter against it, `model.SHARED_FIELDS` is
+derived from it, `content/README.md` documents it for organisers (a test
+keeps the two in step) and `scaffold.py` writes new files that satisfy it.
+
+Types (validated in `checks.py`):
+  text         a line of text ("title: Kopsanāksme Mežiniekos")
+  texts        a list of text ([līdzdalība, koprade])
+  date         YYYY-MM-DD (or YYYY-MM-DD HH:MM)
+  datetime     YYYY-MM-DD or YYYY-MM-DD HH:MM, local time of the site
+  choice       one of `choices`
+  int          a whole number, at least `minimum`
+  id           small Latin letters, digits and hyphens ("mezinieki")
+  ids          a list of ids
+  slug         an id used as the last part of a page's address
+  url          an https:// or http:// address
+  image        a file in content/images/ ("2022/mezauli.jpg")
+  coordinates  [latitude, longitude] in degrees
+  goals        a list of mappings, each with the fields of GOAL_FIELDS
+  hash         a version stamp written by `invoke translations --done`
+"""
+
+from dataclasses import dataclass
+
+# What the fields of the "id" types refer to, checked across documents:
+#   communities  the key of a file in the communities folder
+#   goals        the `id` of a goal in some community's `goals`
+REFERENCES = {"communities": "community", "goals": "goal"}
+
+
+@dataclass(frozen=True)
+class Field:
+    type: str
+    required: bool = False
+    shared: bool = False  # written once in the original, inherited by translations
+    choices: tuple = ()
+    minimum: int | None = None
+    translation_only: bool = False  # allowed only in a translation's file
+
+
+# Every kind of content has these.
+COMMON = {
+    "title": Field("text", required=True),
+    "summary": Field("text", required=True),
+    "status": Field("choice", choices=("published", "draft")),
+    # The default language's address comes from the file name; a translation
+    # may set its own.
+    "slug": Field("slug", translation_only=True),
+    # The version of the original this translation was last brought up to
+    # date with (see translations.py).
+    "translated_from": Field("hash", translation_only=True),
+}
+
+# Dated kinds: newest first in lists and feeds, held back until their date.
+DATED = {
+    "date": Field("date", required=True, shared=True),
+    "date_precision": Field("choice", shared=True, choices=("day", "month", "year")),
+}
+
+# What stories and news are about.
+TOPICS = {
+    "communities": Field("ids", shared=True),
+    "goals": Field("ids", shared=True),
+}
+
+# --- Meeting fields (news items that announce or report on a meeting) -------
+# Read by plugins/site_meetings; add meeting fields here, in this block.
+# Times are local to the site's TIMEZONE; the cross-field rules (an end after
+# its start, a report naming an existing invitation) are site_meetings' own.
+MEETING = {
+    "event_start": Field("datetime", shared=True),
+    "event_end": Field("datetime", shared=True),
+    "place": Field("text", shared=True),
+    "address": Field("text", shared=True),
+    "registration": Field("url", shared=True),
+    "event_status": Field(
+        "choice", shared=True, choices=("scheduled", "cancelled", "postponed", "rescheduled")
+    ),
+    "report_of": Field("id", shared=True),  # key of the invitation a report covers
+}
+# --- end of meeting fields --------------------------------------------------
+
+# The fields of one goal in a community's `goals` list. Goal ids are unique
+# across the site; stories and news refer to them in their own `goals`.
+# (A goals register of its own may extend this: issue 5.)
+GOAL_FIELDS = {
+    "id": Field("id", required=True),
+    "title": Field("text"),
+    "status": Field("text"),
+}
+
+SCHEMA = {
+    "story": {
+        **COMMON,
+        **DATED,
+        **TOPICS,
+        "themes": Field("texts"),
+        "author": Field("text"),
+        "cover": Field("image", shared=True),
+        "cover_alt": Field("text"),  # required with a cover, in every language
+    },
+    "news": {
+        **COMMON,
+        **DATED,
+        **TOPICS,
+        "type": Field("choice", shared=True, choices=("news", "invitation", "report")),
+        **MEETING,
+    },
+    "chapter": {
+        **COMMON,
+        "guide": Field("choice", required=True, shared=True, choices=("methodology", "guidelines")),
+        "chapter": Field("int", required=True, shared=True, minimum=1),
+    },
+    "community": {
+        **COMMON,
+        "stage": Field("choice", shared=True, choices=("met", "forming", "smart-village")),
+        "coordinates": Field("coordinates", shared=True),
+        "goals": Field("goals", shared=True),
+    },
+    "page": {**COMMON},
+}
+
+# Fields that only make sense together: (field, the field it needs).
+# A photo needs its description in every language.
+COMPANIONS = {"cover": "cover_alt"}
+
+# A wrong value of a required field, or of one of these, leaves the file out
+# of the build rather than guess: a misspelt "status: draft" must not publish
+# a draft, a wrong slug must not move a page. A wrong value of any other
+# optional field is dropped, and the page is built without it.
+STRICT_FIELDS = ("status", "slug")
+
+# Fields left out of a translation's version stamp: changing them in the
+# original does not make a translation stale (see translations.py).
+UNVERSIONED = ("status", "slug", "translated_from")
+
+
+def shared_fields(kind):
+    return tuple(name for name, spec in SCHEMA[kind].items() if spec.shared)
