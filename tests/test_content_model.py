@@ -163,3 +163,28 @@ def test_a_translation_waits_for_an_original_with_problems(tmp_path):
     assert [(p.source, p.line, p.text.code) for p in index.problems] == [("stories/a.lv.md", 4, "not_date")]
     assert index.excluded == {"stories/a.lv.md", "stories/a.en.md"}
     assert index.documents == {}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05", datetime.date(2024, 3, 5)),
+        ("2024-03-05 18:00", datetime.datetime(2024, 3, 5, 18, 0)),
+        ("2024-03-05T18:00", datetime.datetime(2024, 3, 5, 18, 0)),
+        (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5)),
+        ("2024-03-05 25:00", None),
+        ("2024-3-5", None),
+        ("5.3.2024", None),
+        ("20240305", None),
+    ],
+)
+def test_event_times_are_checked_and_converted(value, expected):
+    from site_content.checks import check_fields  # noqa: PLC0415
+
+    meta = {"title": "T", "summary": "S", "date": "2024-01-01", "event_start": value}
+    checked = check_fields("news", meta, [("event_start", 5)], translation=False, end_line=9)
+    if expected is None:
+        assert [(line, text.code) for line, text, _blocking in checked.problems] == [(5, "not_datetime")]
+        assert "event_start" not in checked.meta  # dropped: the page is built without it
+    else:
+        assert (checked.problems, checked.meta["event_start"]) == ([], expected)

@@ -41,9 +41,9 @@ def find_links(body, body_line=1):
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
-            continue
-        line = _CODE.sub("", line)
+        if fenced or ("](" not in line and "<" not in line and "]:" not in line):
+            continue  # most lines of prose hold no link: skip the expressions
+        line = _CODE.sub("", line) if "`" in line else line
         for match in _IMAGE.finditer(line):
             found.append(Link(number, match["target"], True, match["alt"].strip()))
         for match in _LINK.finditer(_IMAGE.sub("", line)):
