@@ -116,7 +116,14 @@ SEARCH_PAGES = {"lv": "meklet", "en": "search"}
 
 ARTICLE_PATHS = ["stories", "news"]
 PAGE_PATHS = ["methodology", "communities", "pages"]
-STATIC_PATHS = ["images"]
+# content/images/ holds photos, and is not a static folder: its files are never
+# copied as they are. site_photos publishes each photo as a few widths in WebP
+# and JPEG, upright, in sRGB, without any metadata. They are made once per
+# build, before the languages' runs, on every core, and kept in cache/photos/
+# (an unchanged photo is never made again).
+STATIC_PATHS = []
+PLUGINS += ["site_photos"]
+PRE_BUILD = ["site_photos:prepare_build"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "README.md", "README.*.md"]
 
 # The language of the content check's messages to organisers ("lv" or "en");

@@ -118,6 +118,8 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     for problem in index.problems:  # one line each, in the organisers' language
         content_logger.warning("%s", problem.format(messages_lang, shown))
 
+    shared, prepared = _pre_build(base, index)
+
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=parent)
@@ -126,6 +128,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         override = dict(extra or {})
         override.update(language_settings(base, lang, staging))
         override["SITE_INDEX"] = index
+        override.update(shared)
         override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
         overrides.append(override)
 
@@ -145,6 +148,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
             process.join()
         counts = [report.get() for process in processes if process.exitcode == 0]
         counts += [(0, 1) for process in processes if process.exitcode != 0]
+    counts.append(prepared)
     warnings = sum(w for w, _e in counts)
     errors = sum(e for _w, e in counts)
     problems = len(index.problems)
@@ -170,6 +174,29 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         messages_lang=messages_lang,
     )
 
+
+def _pre_build(settings, index):
+    """The steps that prepare what every language's run shares (PRE_BUILD).
+
+    A step is "module:function", called with (settings, content index) once
+    per build, before the runs; it returns settings that every run inherits
+    (site_photos processes the photos here, so each is processed once, not
+    once per language). Returns (those settings, (warnings, errors) logged).
+    """
+    counter = _Counter()
+    logging.getLogger().addHandler(counter)
+    shared = {}
+    try:
+        for step in settings.get("PRE_BUILD", ()):
+            module, _, function = step.partition(":")
+            try:
+                shared.update(getattr(importlib.import_module(module), function)(settings, index) or {})
+            except Exception:  # what the runs need is missing: the build must fail
+                logger.exception("The build step %s failed", step)
+                counter.errors += 1
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return shared, (counter.warnings, counter.errors)
 
 def _post_build(staging, settings, index):
     """The steps that need the whole site (POST_BUILD), then precompression.

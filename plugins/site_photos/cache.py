@@ -1,0 +1,115 @@
+"""Processed photos kept between builds, and the processes that make them.
+
+An entry is a folder named by the cache key, the sha256 of the photo's bytes
+and of the settings that make its files (config.fingerprint): an unchanged
+photo under unchanged settings is never processed again, a changed one gets a
+new key. The folder holds the files and `photo.json`, and is written under a
+temporary name, then renamed, so an entry is whole or absent, even when two
+builds make the same photo at once.
+
+Photos that are not in the cache are made in a pool of processes, one per
+core. Photos that cannot be published are not cached: they are rare, fail
+fast, and their message stays that of the code that runs.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+
+from .config import cache_key, fingerprint
+from .model import DIGEST_LENGTH, Photo, Variant
+from .pipeline import BadPhoto, derive
+
+MANIFEST = "photo.json"
+
+
+def entry_path(cache, key):
+    return os.path.join(cache, key[:2], key)
+
+
+def load(cache, source, key):
+    """The cached Photo of a key, or None when it is missing or incomplete."""
+    folder = entry_path(cache, key)
+    try:
+        with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
+            stored = json.load(f)
+        variants = tuple(Variant(**variant) for variant in stored["variants"])
+        photo = Photo(source, key, stored["width"], stored["height"], variants)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not all(os.path.isfile(os.path.join(folder, variant.file)) for variant in variants):
+        return None
+    return photo
+
+
+def _store(cache, key, width, height, made):
+    """Write an entry's files and manifest under a temporary name, then rename it."""
+    os.makedirs(os.path.join(cache, key[:2]), exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=cache)
+    variants = []
+    for new_width, new_height, kind, data in made:
+        digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+        variant = Variant(new_width, new_height, kind, digest, len(data))
+        with open(os.path.join(scratch, variant.file), "wb") as f:
+            f.write(data)
+        variants.append(variant)
+    manifest = {"width": width, "height": height, "variants": [vars(v) for v in variants]}
+    with open(os.path.join(scratch, MANIFEST), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=1, sort_keys=True)
+    os.chmod(scratch, 0o755)
+    try:
+        os.rename(scratch, entry_path(cache, key))
+    except OSError:  # another build made the same photo meanwhile: keep theirs
+        shutil.rmtree(scratch, ignore_errors=True)
+    return tuple(variants)
+
+
+def make(path, source, config, made_by):
+    """Process one photo into the cache; runs in a worker process."""
+    with open(path, "rb") as f:
+        data = f.read()
+    key = cache_key(data, made_by)  # of the bytes processed, should the file change meanwhile
+    try:
+        width, height, made = derive(data, config)
+    except BadPhoto as bad:
+        return Photo(source, key, problem=str(bad), processed=True)
+    variants = _store(config["cache"], key, width, height, made)
+    return Photo(source, key, width, height, variants, processed=True)
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read(), None
+    except OSError as error:
+        return None, f"the file cannot be read ({error.strerror}): check that it is a photo and can be opened"
+
+
+def process_all(files, config, jobs=None):
+    """A Photo for each (source, path) in files, in order: from the cache or made now."""
+    made_by = fingerprint(config)
+    found = {}
+    todo = []
+    for source, path in files:
+        data, problem = _read(path)
+        if problem:
+            found[source] = Photo(source, "", problem=problem)
+            continue
+        cached = load(config["cache"], source, cache_key(data, made_by))
+        if cached is None:
+            todo.append((path, source))
+        else:
+            found[source] = cached
+    workers = min(len(todo), jobs or config.get("jobs") or os.cpu_count() or 1)
+    if workers == 1:
+        results = [make(path, source, config, made_by) for path, source in todo]
+    elif workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(make, *zip(*todo), [config] * len(todo), [made_by] * len(todo)))
+    else:
+        results = []
+    found.update((photo.source, photo) for photo in results)
+    return [found[source] for source, _path in files]
