@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
+import projects
 from conftest import ROOT, SITE_URL, build_site
 from phototools import (
     FIXTURE_PHOTOS,
@@ -35,6 +36,7 @@ from phototools import (
     write_fixture_photos,
 )
 from sitecheck import broken_links, parse
+from site_content.messages import Text, render
 from site_photos.cache import process_all
 from site_photos.config import photo_config
 from site_photos.markup import Found, cover_path, photo_path, rewrite
@@ -161,38 +163,48 @@ def image_bytes(size, kind="JPEG"):
     return buffer.getvalue()
 
 
+def message(bad, lang="en"):
+    return render(Text(bad.code, bad.params), lang)
+
+
 NOT_A_PHOTO = ("the file is not a photo that can be read (JPEG, PNG or WebP):"
                " save it again as JPEG, or remove it from the folder")
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "english", "latvian"),
     [
-        (b"Mezauli, 7 October\n" * 20, NOT_A_PHOTO),
-        (gif(), NOT_A_PHOTO),
+        (b"Mezauli, 7 October\n" * 20, NOT_A_PHOTO,
+         "fails nav nolasāma fotogrāfija (JPEG, PNG vai WebP): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes"),
+        (gif(), NOT_A_PHOTO, None),
         (png_header(30000, 30000), "the photo is 30000 × 30000 pixels (900 million), more than the 120 million"
-                                   " that can be processed safely: make it smaller first"),
+                                   " that can be processed safely: make it smaller first",
+         "fotogrāfijas izmērs ir 30000 × 30000 pikseļi (900 milj.), vairāk nekā 120 milj., ko var droši apstrādāt:"
+         " vispirms samaziniet to"),
         (png_header(12500, 12000), "the photo is 12500 × 12000 pixels (150 million), more than the 120 million"
-                                   " that can be processed safely: make it smaller first"),
-        (image_bytes((8, 8)), "the photo is only 8 × 8 pixels: use a photo at least 16 pixels on each side"),
+                                   " that can be processed safely: make it smaller first", None),
+        (image_bytes((8, 8)), "the photo is only 8 × 8 pixels: use a photo at least 16 pixels on each side",
+         "fotogrāfijas izmērs ir tikai 8 × 8 pikseļi: izmantojiet fotogrāfiju, kuras katra mala ir vismaz 16 pikseļi"),
         (image_bytes((2000, 40)), "the photo is 2000 × 40 pixels, one side more than 20 times the other:"
-                                  " crop it to a usual shape"),
+                                  " crop it to a usual shape", None),
     ],
     ids=["text", "gif", "bomb", "over-the-limit", "tiny", "strip"],
 )
-def test_a_bad_photo_is_refused_with_a_message(data, message, tmp_path):
+def test_a_bad_photo_is_refused_with_a_message(data, english, latvian, tmp_path):
     with pytest.raises(BadPhoto) as refused:
         derive(data, config(tmp_path))
-    assert str(refused.value) == message
+    assert message(refused.value) == english
+    if latvian:
+        assert message(refused.value, "lv") == latvian
 
 
 def test_a_truncated_photo_is_refused_as_damaged(tmp_path):
     data = phone_jpeg((800, 600))
     with pytest.raises(BadPhoto) as refused:
         derive(data[: len(data) // 2], config(tmp_path))
-    message = str(refused.value)
-    assert message.startswith("the photo is damaged and cannot be read (")
-    assert message.endswith("): copy it again from the camera or phone")
+    assert message(refused.value) == (f"the photo is damaged and cannot be read ({refused.value.params['detail']}):"
+                                      " copy it again from the camera or phone")
+    assert refused.value.params["detail"].startswith("image file is truncated")
 
 
 # --- the cache ---------------------------------------------------------------
@@ -223,7 +235,7 @@ def test_the_cache_skips_unchanged_photos_and_redoes_a_changed_one(tmp_path):
     by_source = [{photo.source: photo for photo in photos} for photos in (first, second, third)]
     assert by_source[1]["images/p0.jpg"] == by_source[0]["images/p0.jpg"]
     assert by_source[2]["images/p1.jpg"].key != by_source[0]["images/p1.jpg"].key
-    assert [photo.problem for photo in first if not photo.ok] == [NOT_A_PHOTO]
+    assert [render(photo.problem, "en") for photo in first if not photo.ok] == [NOT_A_PHOTO]
 
 
 # --- the HTML ----------------------------------------------------------------
@@ -477,30 +489,32 @@ def test_a_rebuild_processes_no_photo_and_a_changed_photo_is_processed_again(pho
     assert (img["width"], img["height"]) == ("600", "900")
 
 
-def test_a_bad_photo_warns_naming_the_file_and_fails_a_strict_build(tmp_path, caplog):
+def test_a_bad_photo_is_a_content_problem_naming_the_file_and_fails_a_strict_build(tmp_path):
     from site_build import build  # noqa: PLC0415
 
-    content = make_content(tmp_path)
+    project = projects.make_project(tmp_path / "project", FIXTURES / "photos")
+    content = project / "content"
+    write_fixture_photos(content)
     (content / "images" / "talka" / "grabekli.jpg").write_bytes(phone_jpeg((1200, 900))[:5000])
-    overrides = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    overrides = {"CACHE_PATH": str(tmp_path / "cache"), "CONTENT_MESSAGES_LANG": "en"}
 
-    normal = build(str(ROOT / "pelicanconf.py"), output=str(tmp_path / "output"), extra=overrides)
+    normal = build(str(project / "pelicanconf.py"), output=str(tmp_path / "output"), extra=overrides)
 
-    assert normal.ok and normal.warnings == 1
-    warning = next(r for r in caplog.records if r.name == "site_photos" and r.levelno == logging.WARNING)
-    assert warning.getMessage().startswith(f"{content / 'images' / 'talka' / 'grabekli.jpg'}: the photo is damaged")
+    assert normal.ok and normal.problems == 1 and normal.warnings == 0
     gallery = parse(tmp_path / "output", "stasti/talka/index.html").select("main ul.gallery img")
     assert [img["alt"] for img in gallery] == ["Tikko nokrāsots soliņš pie dīķa", "Dīķis vakarā pēc talkas"]
     assert not list((tmp_path / "output" / "images" / "talka").glob("grabekli*"))
 
-    # As publishing runs it, in a process of its own (Pelican logs a message once per process).
+    # As publishing runs it, in a process of its own, in Latvian.
     strict = subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(ROOT / "pelicanconf.py"), "--strict",
-         "--output", str(tmp_path / "strict"), *(f"--set={name}={value}" for name, value in overrides.items())],
+        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"), "--strict",
+         "--output", str(tmp_path / "strict"), f"--set=CACHE_PATH={tmp_path / 'cache'}"],
         env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True, check=False,
     )
+    lines = strict.stderr.splitlines()
     assert strict.returncode == 1 and not (tmp_path / "strict").exists()
-    assert f"images/talka/grabekli.jpg: the photo is damaged and cannot be read (" in strict.stderr
+    assert lines[0].startswith("content/images/talka/grabekli.jpg: fotogrāfija ir bojāta, un to nevar nolasīt (")
+    assert lines[-1] == "Atrasta 1 kļūda satura failos; nekas netika publicēts."
     assert "Traceback" not in strict.stderr
 
 

@@ -114,11 +114,11 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     root = os.path.dirname(settings_file)
     shown = shown_folder(base["PATH"], root)
     index = ContentIndex.from_settings(base, shown=shown)
+    # Before the problems are reported: a step may add its own (a photo that cannot be used).
+    shared, prepared = _pre_build(base, index)
     messages_lang = messages_language(base)
     for problem in index.problems:  # one line each, in the organisers' language
         content_logger.warning("%s", problem.format(messages_lang, shown))
-
-    shared, prepared = _pre_build(base, index)
 
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
@@ -181,7 +181,8 @@ def _pre_build(settings, index):
     A step is "module:function", called with (settings, content index) once
     per build, before the runs; it returns settings that every run inherits
     (site_photos processes the photos here, so each is processed once, not
-    once per language). Returns (those settings, (warnings, errors) logged).
+    once per language), and may add content problems to the index (a photo
+    that cannot be used). Returns (those settings, (warnings, errors) logged).
     """
     counter = _Counter()
     logging.getLogger().addHandler(counter)

@@ -319,6 +319,35 @@ MESSAGES = {
         "en": "the link '{target}' leads to a page that is not published yet: publish that page first, or remove the link",
         "lv": "saite '{target}' ved uz lapu, kas vēl nav publicēta: vispirms publicējiet to vai izņemiet saiti",
     },
+    # --- photos (site_photos: files in content/images/) ---------------------
+    "photo_unreadable": {
+        "en": "the file cannot be read ({reason}): check that it is a photo and that it can be opened",
+        "lv": "failu nevar nolasīt ({reason}): pārbaudiet, vai tā ir fotogrāfija un vai to var atvērt",
+    },
+    "photo_format": {
+        "en": "the file is not a photo that can be read (JPEG, PNG or WebP): save it again as JPEG, or remove it from the folder",
+        "lv": "fails nav nolasāma fotogrāfija (JPEG, PNG vai WebP): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes",
+    },
+    "photo_damaged": {
+        "en": "the photo is damaged and cannot be read ({detail}): copy it again from the camera or phone",
+        "lv": "fotogrāfija ir bojāta, un to nevar nolasīt ({detail}): nokopējiet to vēlreiz no fotoaparāta vai tālruņa",
+    },
+    "photo_too_large": {
+        "en": "the photo is {width} × {height} pixels ({millions} million), more than the {limit} million"
+        " that can be processed safely: make it smaller first",
+        "lv": "fotogrāfijas izmērs ir {width} × {height} pikseļi ({millions} milj.), vairāk nekā {limit} milj.,"
+        " ko var droši apstrādāt: vispirms samaziniet to",
+    },
+    "photo_too_small": {
+        "en": "the photo is only {width} × {height} pixels: use a photo at least {minimum} pixels on each side",
+        "lv": "fotogrāfijas izmērs ir tikai {width} × {height} pikseļi: izmantojiet fotogrāfiju,"
+        " kuras katra mala ir vismaz {minimum} pikseļi",
+    },
+    "photo_shape": {
+        "en": "the photo is {width} × {height} pixels, one side more than {ratio} times the other: crop it to a usual shape",
+        "lv": "fotogrāfijas izmērs ir {width} × {height} pikseļi, un viena mala ir vairāk nekā {ratio} reizes"
+        " garāka par otru: apgrieziet to ierastākās proporcijās",
+    },
     # --- summary lines -----------------------------------------------------
     "summary_strict": {
         "en": {

@@ -11,8 +11,9 @@ Where the work happens:
   `prepare_build()` (PRE_BUILD in pelicanconf.py), which processes every
   photo of the folder that the cache does not already hold, in a pool of
   processes, one per core (cache.py). A photo that cannot be used is a
-  warning naming its file (a strict build fails). The runs inherit the
-  catalogue; a plain `pelican` run makes it itself.
+  content problem naming its file, reported with the content check's (a
+  strict build fails). The runs inherit the catalogue; a plain `pelican`
+  run makes it itself.
 - In each language's run: `content_object_init` turns the page's <img> tags
   into <picture> (markup.py, rendered by theme/templates/macros/photos.html)
   and attaches `cover_photo`; the run then links the files of the photos its
@@ -36,6 +37,8 @@ from dataclasses import dataclass, field
 
 from pelican import signals
 
+from site_content.problems import messages_language, shown_folder
+
 from .catalogue import build_catalogue
 from .config import photo_config
 from .markup import Found, cover_path, photo_path, rewrite
@@ -50,16 +53,23 @@ MACROS = "macros/photos.html"
 def prepare_build(settings, index=None):
     """Process the site's photos once per build: the settings every language's run inherits.
 
-    A PRE_BUILD step of site_build; each photo that cannot be used is a warning.
+    A PRE_BUILD step of site_build. A photo that cannot be published is a
+    content problem, added to the content index's (which the build reports,
+    counts, and fails on in strict mode).
     """
-    return {"SITE_PHOTOS": _catalogue(settings)}
-
-
-def _catalogue(settings):
     catalogue, problems = build_catalogue(settings)
+    if index is None:
+        _report(settings, problems)
+    else:
+        index.add(problems)
+    return {"SITE_PHOTOS": catalogue}
+
+
+def _report(settings, problems):
+    """A plain `pelican` run's problems, as warnings."""
+    lang, shown = messages_language(settings), shown_folder(settings["PATH"], ".")
     for problem in problems:
-        logger.warning("%s", problem)
-    return catalogue
+        logger.warning("%s", problem.format(lang, shown))
 
 
 @dataclass
@@ -107,7 +117,8 @@ def start_run(pelican):
     config = photo_config(settings)
     catalogue = settings.get("SITE_PHOTOS")
     if catalogue is None:
-        catalogue = _catalogue(settings)
+        catalogue, problems = build_catalogue(settings)
+        _report(settings, problems)
     base_url = output_url(settings, config["folder"])
     settings["PHOTO_RUN"] = PhotoRun(catalogue, config, base_url)
 

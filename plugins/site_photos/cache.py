@@ -19,6 +19,8 @@ import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 
+from site_content.messages import Text
+
 from .config import cache_key, fingerprint
 from .model import DIGEST_LENGTH, Photo, Variant
 from .pipeline import BadPhoto, derive
@@ -75,7 +77,7 @@ def make(path, source, config, made_by):
     try:
         width, height, made = derive(data, config)
     except BadPhoto as bad:
-        return Photo(source, key, problem=str(bad), processed=True)
+        return Photo(source, key, problem=Text(bad.code, bad.params), processed=True)
     variants = _store(config["cache"], key, width, height, made)
     return Photo(source, key, width, height, variants, processed=True)
 
@@ -85,7 +87,7 @@ def _read(path):
         with open(path, "rb") as f:
             return f.read(), None
     except OSError as error:
-        return None, f"the file cannot be read ({error.strerror}): check that it is a photo and can be opened"
+        return None, Text("photo_unreadable", {"reason": error.strerror or str(error)})
 
 
 def process_all(files, config, jobs=None):

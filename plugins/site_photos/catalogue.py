@@ -2,7 +2,9 @@
 
 Built once per build, before the languages' runs (site_build calls
 `prepare_build`), so that a photo used in both languages is processed once;
-the runs inherit the catalogue and only write HTML and link files.
+the runs inherit the catalogue and only write HTML and link files. A photo
+that cannot be published is a content problem of its file, in the words and
+the language of the content check (site_content.messages).
 """
 
 import fnmatch
@@ -10,6 +12,8 @@ import logging
 import os
 import posixpath
 import time
+
+from site_content.problems import Problem
 
 from .cache import process_all
 from .config import photo_config
@@ -32,20 +36,13 @@ def photo_files(content_path, folder, ignore=()):
     return found
 
 
-def shown(content_path, source):
-    """A photo as an organiser finds it: "content/images/x.jpg" from the project's folder."""
-    path = os.path.join(content_path, *source.split("/"))
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative.replace(os.sep, "/")
-
-
 def build_catalogue(settings, jobs=None):
-    """({source: Photo}, [problem lines]) for the site's photo folder."""
+    """({source: Photo}, [site_content Problem]) for the site's photo folder."""
     config = photo_config(settings)
     started = time.perf_counter()
     files = photo_files(settings["PATH"], config["folder"], settings.get("IGNORE_FILES", ()))
     photos = process_all(files, config, jobs=jobs)
-    problems = [f"{shown(settings['PATH'], photo.source)}: {photo.problem}" for photo in photos if not photo.ok]
+    problems = [Problem(photo.source, None, photo.problem) for photo in photos if not photo.ok]
     made = sum(photo.processed for photo in photos)
     logger.info(
         "Photos: %d in %s, %d processed, %d from the cache, in %.2f s",

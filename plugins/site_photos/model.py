@@ -41,7 +41,7 @@ class Photo:
     width: int = 0  # upright size of the original
     height: int = 0
     variants: tuple = ()
-    problem: str | None = None  # why it cannot be published; None when it can
+    problem: object = None  # why it cannot be published (a site_content.messages.Text); None when it can
     processed: bool = field(default=False, compare=False)  # made in this build, not taken from the cache
 
     @property

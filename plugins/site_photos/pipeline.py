@@ -47,7 +47,12 @@ _QUARTER_TURNS = {5, 6, 7, 8}
 
 
 class BadPhoto(Exception):
-    """A photo that cannot be published; the message says why and what to do."""
+    """A photo that cannot be published: a message code of site_content.messages, and its values."""
+
+    def __init__(self, code, **params):
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 def output_widths(width, height, widths):
@@ -69,19 +74,12 @@ def check_size(size, max_pixels, min_side, max_aspect):
     """Refuse absurd dimensions, from the header, before decoding."""
     width, height = size
     if width * height > max_pixels:
-        raise BadPhoto(
-            f"the photo is {width} × {height} pixels ({width * height / 1e6:.0f} million), more than"
-            f" the {max_pixels / 1e6:.0f} million that can be processed safely: make it smaller first"
-        )
+        raise BadPhoto("photo_too_large", width=width, height=height,
+                       millions=round(width * height / 1e6), limit=round(max_pixels / 1e6))
     if min(width, height) < min_side:
-        raise BadPhoto(
-            f"the photo is only {width} × {height} pixels: use a photo at least {min_side} pixels on each side"
-        )
+        raise BadPhoto("photo_too_small", width=width, height=height, minimum=min_side)
     if max(width, height) > max_aspect * min(width, height):
-        raise BadPhoto(
-            f"the photo is {width} × {height} pixels, one side more than {max_aspect} times the other:"
-            " crop it to a usual shape"
-        )
+        raise BadPhoto("photo_shape", width=width, height=height, ratio=max_aspect)
 
 
 def open_photo(data, max_pixels, min_side=1, max_aspect=1000):
@@ -93,20 +91,18 @@ def open_photo(data, max_pixels, min_side=1, max_aspect=1000):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=READABLE)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        image = None  # reported with its size below, when the header can be read
+        image = None  # reported with the size its header claims, below
     except UnidentifiedImageError:
-        raise BadPhoto(
-            "the file is not a photo that can be read (JPEG, PNG or WebP):"
-            " save it again as JPEG, or remove it from the folder"
-        ) from None
+        raise BadPhoto("photo_format") from None
     except (OSError, ValueError, SyntaxError) as error:
-        raise BadPhoto(f"the photo is damaged and cannot be read ({error}): copy it again from the camera or phone") from None
+        raise BadPhoto("photo_damaged", detail=str(error)) from None
     finally:
         Image.MAX_IMAGE_PIXELS = saved
-    if image is None:
-        check_size(_header_size(data), max_pixels, min_side, max_aspect)
-        raise BadPhoto("the photo is too large to be processed safely: make it smaller first")
-    check_size(image.size, max_pixels, min_side, max_aspect)
+    size = image.size if image is not None else _header_size(data)
+    check_size(size, max_pixels, min_side, max_aspect)
+    if image is None:  # a header Pillow found too large, but whose size cannot be read
+        raise BadPhoto("photo_too_large", width=size[0], height=size[1],
+                       millions=round(size[0] * size[1] / 1e6), limit=round(max_pixels / 1e6))
     return image
 
 
@@ -148,7 +144,7 @@ def decode(image, size):
     try:
         image.load()
     except (OSError, ValueError, SyntaxError) as error:
-        raise BadPhoto(f"the photo is damaged and cannot be read ({error}): copy it again from the camera or phone") from None
+        raise BadPhoto("photo_damaged", detail=str(error)) from None
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = saved
     return image
@@ -211,7 +207,7 @@ def encode(image, kind, options):
 def derive(data, config):
     """(upright width, upright height, [(width, height, format, bytes)]) of a photo.
 
-    Raises BadPhoto with the reason when the photo cannot be published.
+    Raises BadPhoto, saying why, when the photo cannot be published.
     """
     image = open_photo(data, config["max_pixels"], config["min_side"], config["max_aspect"])
     turn = orientation(image)
