@@ -5,7 +5,7 @@ import shlex
 import shutil
 import sys
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 PLUGINS = os.path.join(ROOT, "plugins")
@@ -32,6 +32,23 @@ def build(c, production=False, strict=False):
     settings = CONFIG["publish_settings" if production else "settings"]
     strict_flag = " --strict" if strict or production else ""  # publishing is always strict
     _python(c, f"-m site_build --settings {settings} --output {CONFIG['output']}{strict_flag}")
+
+
+@task(help={"target": "rsync's destination, e.g. user@host:/srv/kopienas/site/ (default: $PUBLISH_TARGET)"})
+def publish(c, target=""):
+    """Build strictly with publishconf.py, then copy output/ to a server with rsync over SSH."""
+    target = target or os.environ.get("PUBLISH_TARGET", "")
+    if not target:
+        raise Exit(
+            "Nothing published: name the destination, e.g.\n"
+            "  PUBLISH_TARGET=user@host:/srv/kopienas/site/ invoke publish\n"
+            "  invoke publish --target user@host:/srv/kopienas/site/",
+            code=2,
+        )
+    _python(c, f"-m site_build --settings {CONFIG['publish_settings']} --strict --output {CONFIG['output']}")
+    # Changed files are renamed into place together at the end, deletions too: close to atomic.
+    source = shlex.quote(CONFIG["output"] + "/")
+    c.run(f"rsync -az --delete-delay --delay-updates {source} {shlex.quote(target)}", pty=False)
 
 
 @task

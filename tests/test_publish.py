@@ -232,3 +232,75 @@ def test_rollback_without_an_older_release_says_so(tmp_path):
     assert refused.returncode == 1
     assert "Nothing to roll back to: no release older than 20260101T000000Z-0123456789ab" in refused.stderr
     assert releases.current(tmp_path) == "20260101T000000Z-0123456789ab"
+
+
+# Hosted publishing: the workflows and `invoke publish` run the same strict build.
+
+STRICT_BUILD = "python -m site_build --settings publishconf.py --strict --output"
+
+
+def load_yaml(path):
+    import yaml  # noqa: PLC0415
+
+    return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def test_the_github_workflow_builds_strictly_and_deploys_to_pages():
+    workflow = load_yaml(".github/workflows/pages.yml")
+    trigger = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert trigger["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    commands = [step["run"] for step in build["steps"] if "run" in step]
+    assert any(f"{STRICT_BUILD} output" in command for command in commands), commands
+    built = next(step for step in build["steps"] if STRICT_BUILD in step.get("run", ""))
+    assert built["env"]["PYTHONPATH"] == "plugins" and "vars.SITEURL" in built["env"]["SITEURL"]
+    setup = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "3.11"
+    upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"].rstrip("/") == "output"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_gitlab_job_builds_strictly_into_public_on_the_default_branch():
+    job = load_yaml(".gitlab-ci.yml")["pages"]
+    assert any(f"{STRICT_BUILD} public" in command for command in job["script"]), job["script"]
+    assert job["artifacts"]["paths"] == ["public"]
+    assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert job["image"].startswith("python:3.11")
+
+
+def test_invoke_publish_without_a_target_refuses():
+    env = {key: value for key, value in os.environ.items() if key != "PUBLISH_TARGET"}
+    refused = subprocess.run([Path(sys.executable).parent / "invoke", "publish"], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert "Nothing published: name the destination" in refused.stderr + refused.stdout
+
+
+def test_invoke_publish_builds_strictly_then_copies_with_rsync(site, tmp_path, monkeypatch):
+    """The build replaced by a copy of the session's site (one strict build less); rsync is real."""
+    require("rsync", "apt-get install rsync")
+    from invoke import Config, Context  # noqa: PLC0415
+
+    monkeypatch.syspath_prepend(str(ROOT))
+    import tasks  # noqa: PLC0415
+
+    output, target = tmp_path / "output", tmp_path / "server" / "site"
+    target.mkdir(parents=True)
+    (target / "stale.html").write_text("removed by the next publication")
+    builds = []
+
+    def build(c, arguments, **kwargs):
+        builds.append(arguments)
+        shutil.copytree(site.output, output)
+
+    monkeypatch.setitem(tasks.CONFIG, "output", str(output))
+    monkeypatch.setattr(tasks, "_python", build)
+    monkeypatch.setenv("PUBLISH_TARGET", f"{target}/")
+    tasks.publish(Context(Config(overrides={"run": {"in_stream": False}})))  # pytest owns stdin
+    assert builds == [f"-m site_build --settings {ROOT / 'publishconf.py'} --strict --output {output}"]
+    assert (target / "en" / "index.html").read_bytes() == (site.output / "en" / "index.html").read_bytes()
+    assert (target / "index.html.gz").exists()
+    assert not (target / "stale.html").exists()

@@ -9,6 +9,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -94,16 +95,8 @@ http {{
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx stopped: {self.process.stderr.read().decode()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("nginx did not start listening")
+        wait_for_port(self.process, self.port, "nginx")
+        return self
 
     def stop(self):
         """Stop nginx by its PID (never the system service)."""
@@ -126,6 +119,88 @@ def serve_with_project_config(workdir, root, port=None):
         include {ROOT / "deploy" / "nginx" / "site.conf"};
     }}"""
     return Nginx(workdir, block, port).start()
+
+
+class Apache:
+    """Debian's apache2 in the foreground (-X: one process) on 127.0.0.1, serving a
+    copy of a built site with deploy/apache/.htaccess in it (AllowOverride All).
+
+    As root, Apache serves as www-data, who cannot read pytest's private
+    temporary folders: the copy goes to a folder everyone may read.
+    """
+
+    MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers")
+
+    def __init__(self, workdir, site, port):
+        self.workdir = Path(workdir)
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        self.root = Path(tempfile.mkdtemp(prefix="apache-site-"))
+        self.root.chmod(0o755)
+        shutil.copytree(site, self.root / "site")
+        shutil.copy(ROOT / "deploy" / "apache" / ".htaccess", self.root / "site" / ".htaccess")
+        subprocess.run(["chmod", "-R", "a+rX", str(self.root)], check=True)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        modules = "".join(
+            f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so\n" for name in self.MODULES
+        )
+        user = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
+        self.conf = self.workdir / "httpd.conf"
+        self.conf.write_text(
+            f"""ServerRoot {self.workdir}
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+PidFile {self.workdir}/httpd.pid
+DefaultRuntimeDir {self.workdir}
+ErrorLog {self.workdir}/error.log
+{user}{modules}TypesConfig /etc/mime.types
+Include /etc/apache2/mods-available/mime.conf
+DocumentRoot {self.root}/site
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {self.root}/site>
+    AllowOverride All
+    Require all granted
+</Directory>
+""",
+            encoding="utf-8",
+        )
+        self.process = None
+
+    def start(self):
+        apache = require("/usr/sbin/apache2", "apt-get install apache2")
+        self.process = subprocess.Popen(
+            [apache, "-X", "-f", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )  # its log goes to error.log beside httpd.conf
+        wait_for_port(self.process, self.port, "apache2")
+        return self
+
+    def stop(self):
+        """Stop apache2 by its PID (never the system service), then remove the copy."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def wait_for_port(process, port, name):
+    """Return once `process` listens on 127.0.0.1:port; raise when it stops or takes 10 s."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} stopped: {process.stderr.read().decode()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{name} did not start listening")
 
 
 def url_of(site, relative):
