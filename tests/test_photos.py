@@ -518,6 +518,22 @@ def test_a_bad_photo_is_a_content_problem_naming_the_file_and_fails_a_strict_bui
     assert "Traceback" not in strict.stderr
 
 
+def test_a_gallery_without_its_closing_line_is_a_warning_naming_the_file(tmp_path, caplog):
+    from site_build import build  # noqa: PLC0415
+
+    project = projects.make_project(tmp_path / "project", FIXTURES / "photos")
+    write_fixture_photos(project / "content")
+    story = project / "content" / "stories" / "talka.lv.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("\n:::\n", "\n"), encoding="utf-8")
+
+    result = build(str(project / "pelicanconf.py"), output=str(tmp_path / "output"), jobs=1,
+                   extra={"CACHE_PATH": str(tmp_path / "cache")})
+
+    assert result.ok and result.warnings == 1
+    assert ("content/stories/talka.lv.md: '::: gallery' has no closing ':::' line:"
+            " end the gallery with a line ':::'") in caplog.text
+
+
 # --- in a browser, and the HTML checker -------------------------------------
 
 

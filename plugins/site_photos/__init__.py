@@ -159,8 +159,9 @@ def rewrite_photos(content):
         eager_first=not has_cover,
     )
     content._content = html
+    shown = shown_folder(content.settings["PATH"], ".")
     for problem in problems:
-        logger.warning("%s: %s", source, problem)
+        logger.warning("%s/%s: %s", shown, source, problem)
 
 
 def keep_originals_out(generator):
