@@ -55,9 +55,8 @@ def guide_languages(index, section, guide):
     }
 
 
-def print_alternates(settings, section, guide):
+def print_alternates(settings, config, section, guide):
     """The print page of a guide in every language; unavailable where it has no chapters."""
-    config = options(settings)
     present = guide_languages(settings["SITE_INDEX"], section, guide)
     paths = {
         lang: print_paths(config, settings["SECTIONS"][section][lang], lang, guide)[0] if lang in present else ""
@@ -82,11 +81,11 @@ class GuidesGenerator(Generator):
 
     def generate_context(self):
         self.pdfs = {}
-        section = chapter_section(self.settings)
+        self.config = config = options(self.settings)  # GUIDE_PRINT over the defaults, once
+        self.section = section = chapter_section(self.settings)
         if section is None:
             return
         lang = self.settings["DEFAULT_LANG"]
-        config = options(self.settings)
         path = self.settings["SECTIONS"][section][lang]
         guides = guides_of(
             items_for(self.context, section, lang),
@@ -97,19 +96,18 @@ class GuidesGenerator(Generator):
             for problem in numbering_problems(guide, lambda chapter: os.path.relpath(chapter.source_path)):
                 logger.error("%s", problem)
         self.context["guides"] = guides
-        self.section = section
 
     def page_kwargs(self, guide):
         return {
             "url": guide.page,
             "guide": guide,
-            "alternates": print_alternates(self.settings, self.section, guide.name),
+            "alternates": print_alternates(self.settings, self.config, self.section, guide.name),
         }
 
     def render_pdfs(self):
         """Render each guide's print page, then its PDF, and note the PDF's size."""
         guides = self.context.get("guides", {})
-        if not options(self.settings)["pdf"]:
+        if not self.config["pdf"]:
             return
         from .pdf import render_pdf, site_files  # noqa: PLC0415 (WeasyPrint only when needed)
 
