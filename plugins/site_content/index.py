@@ -114,12 +114,11 @@ class ContentIndex:
         if lang not in self.languages:
             endings = join_or([f".{code}.md" for code in self.languages])
             return self._problem(source, None, "name_language", lang=lang, endings=endings)
-        problem = self._read_text(content_path, source)
-        if isinstance(problem, tuple):
-            text, meta, body, body_line = problem
-        else:
+        parsed = self._read_text(content_path, source)
+        if parsed is None:
             self.broken.add((section, key, lang))
             return None
+        text, meta, body, body_line = parsed
         lines = frontmatter.field_lines(text)
         stamp = version_stamp(self._kind(section), meta, body)
         return section, key, lang, meta, lines, body_line, find_links(body, body_line), stamp
