@@ -195,8 +195,23 @@ def metadata_in(data):
                 found.append(f"WebP chunk {fourcc!r}")
             if fourcc == b"VP8X" and payload[0] & 0b00101100:  # ICC, EXIF or XMP flags
                 found.append("VP8X flags announce ICC, EXIF or XMP")
+    elif data[:8] == b"\x89PNG\r\n\x1a\n":
+        for kind, _payload in png_chunks(data):
+            if kind in (b"eXIf", b"tEXt", b"iTXt", b"zTXt", b"iCCP", b"tIME"):
+                found.append(f"PNG chunk {kind!r}")
     else:
-        found.append("neither JPEG nor WebP")
+        found.append("neither JPEG, WebP nor PNG")
+    return found
+
+
+def png_chunks(data):
+    """The chunks of a PNG file: [(type, payload)]."""
+    found = []
+    position = 8
+    while position + 8 <= len(data):
+        size = struct.unpack(">I", data[position:position + 4])[0]
+        found.append((data[position + 4:position + 8], data[position + 8:position + 8 + size]))
+        position += 12 + size
     return found
 
 
