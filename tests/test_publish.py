@@ -164,6 +164,36 @@ def test_rollback_returns_to_the_previous_release(server):
     assert MARKER in server.page()
 
 
+def test_a_push_that_waited_while_main_moved_on_is_refused(server):
+    """Two people push at once: the second waits for the lock, finds main moved, builds nothing."""
+    old = server.branch()
+    (server.clone / "NOTES.txt").write_text("another person's change\n")
+    run("git", "add", "NOTES.txt", cwd=server.clone)
+    theirs = server.commit("Another person's change")
+    assert server.push("HEAD:refs/heads/theirs").returncode == 0  # on the server, not yet on main
+    run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    (server.clone / "NOTES.txt").write_text("my change\n")
+    run("git", "add", "NOTES.txt", cwd=server.clone)
+    server.commit("My change")
+    try:
+        with releases.locked(server.root):  # their publication is running
+            pushing = subprocess.Popen(["git", "push", "origin", "main"], cwd=server.clone,
+                                       stderr=subprocess.PIPE, text=True)
+            said = ""
+            while "waiting for it" not in said and pushing.poll() is None:
+                said += pushing.stderr.readline()
+            run("git", "update-ref", "refs/heads/main", theirs, old, cwd=server.repo)  # and went through
+        said += pushing.communicate(timeout=120)[1]
+        assert pushing.returncode != 0
+        assert f"remote: main has moved on to {theirs[:12]} while this push waited: pull, then push again." in said
+        assert "Building" not in said
+        assert server.current() == server.releases()[-1] and MARKER in server.page()
+    finally:
+        run("git", "update-ref", "refs/heads/main", old, cwd=server.repo)
+        run("git", "update-ref", "-d", "refs/heads/theirs", cwd=server.repo)
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+
+
 def test_two_publications_at_once_take_turns(server):
     """The hook run twice at once, as git runs it: the second build starts after the first ends.
 
