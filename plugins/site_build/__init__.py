@@ -31,6 +31,7 @@ from pelican.settings import read_settings
 
 from site_content import REPORTED_BY_CHECK, ContentIndex
 from site_content.problems import messages_language, shown_folder
+from site_content.publication import build_today
 from site_languages import language_settings
 
 from .precompress import compress_tree
@@ -109,7 +110,11 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     """
     started = time.perf_counter()
     settings_file = os.path.abspath(settings_file)
-    base = read_settings(settings_file, override=dict(extra or {}))
+    extra = dict(extra or {})
+    base = read_settings(settings_file, override=extra)
+    if not base.get("SITE_TODAY"):
+        # One build date for the content index and every language's run, even across midnight.
+        extra["SITE_TODAY"] = base["SITE_TODAY"] = build_today(base).isoformat()
     output = os.path.abspath(output or base["OUTPUT_PATH"])
     root = os.path.dirname(settings_file)
     shown = shown_folder(base["PATH"], root)
@@ -125,7 +130,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=parent)
     overrides = []
     for lang in base["LANGUAGES"]:
-        override = dict(extra or {})
+        override = dict(extra)
         override.update(language_settings(base, lang, staging))
         override["SITE_INDEX"] = index
         override.update(shared)
