@@ -8,6 +8,7 @@ from lxml import etree
 
 from pages import KINDS
 from sitecheck import local_path, page_url, parse, resolves
+from test_photos import photo_site  # noqa: F401 - the fixture site with photos
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -136,3 +137,15 @@ def test_stories_and_news_are_articles(site, lang, kind):
     assert data["datePublished"] == "2022-10-07T00:00:00+03:00"
     assert data["publisher"]["name"] == "Partnerība Daugavkrasts"
     assert "&amp;" not in data["description"] and data["description"]
+
+
+def test_a_cover_photo_is_the_link_preview_and_the_article_image(photo_site):
+    soup = parse(photo_site.output, "stasti/talka/index.html")
+    meta = {tag["property"]: tag["content"] for tag in soup.find_all("meta", property=True)}
+    image = meta["og:image"]
+    assert image.startswith(photo_site.site_url + "/images/") and image.endswith(".jpg")
+    assert (photo_site.output / image[len(photo_site.site_url) + 1:]).is_file()
+    assert meta["og:image:alt"] and int(meta["og:image:width"]) > 0
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    article = next(d for d in json_ld(soup) if d["@type"] == "Article")
+    assert article["image"] == image

@@ -9,7 +9,7 @@ import html
 
 from pelican import signals
 
-__all__ = ["organization", "article", "register"]
+__all__ = ["organization", "article", "share_image", "register"]
 
 SCHEMA = "https://schema.org"
 
@@ -49,10 +49,23 @@ def article(settings, item, url):
     summary = getattr(item, "summary", None)
     if summary:
         data["description"] = _plain(summary)
-    image = getattr(item, "share_image", None)  # an absolute URL, set by the photos plugin
+    image = share_image(item)
     if image:
-        data["image"] = image
+        data["image"] = image["url"]
     return data
+
+
+def share_image(item):
+    """{"url", "alt", "width", "height"} of a document's cover photo (site_photos), or None."""
+    cover = getattr(item, "cover_photo", None)
+    if not cover:
+        return None
+    return {
+        "url": cover.large,
+        "alt": getattr(item, "cover_alt", "") or "",
+        "width": cover.width,
+        "height": cover.height,
+    }
 
 
 def _plain(html_text):
@@ -65,6 +78,7 @@ def add_template_functions(generator):
     env = generator.env
     env.globals["organization_data"] = lambda: organization(settings)
     env.globals["article_data"] = lambda item, url: article(settings, item, url)
+    env.globals["share_image"] = share_image
     env.filters["plain_text"] = _plain
 
 
