@@ -91,27 +91,30 @@ def _read(path):
 
 
 def process_all(files, config, jobs=None):
-    """A Photo for each (source, path) in files, in order: from the cache or made now."""
+    """A Photo for each (source, path) in files, in order: from the cache or made now.
+
+    A photo missing from the cache goes to the pool as soon as its bytes are
+    hashed, so that hashing the next ones overlaps with making it.
+    """
     made_by = fingerprint(config)
-    found = {}
-    todo = []
-    for source, path in files:
-        data, problem = _read(path)
-        if problem:
-            found[source] = Photo(source, "", problem=problem)
-            continue
-        cached = load(config["cache"], source, cache_key(data, made_by))
-        if cached is None:
-            todo.append((path, source))
-        else:
-            found[source] = cached
-    workers = min(len(todo), jobs or config.get("jobs") or os.cpu_count() or 1)
-    if workers == 1:
-        results = [make(path, source, config, made_by) for path, source in todo]
-    elif workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(make, *zip(*todo), [config] * len(todo), [made_by] * len(todo)))
-    else:
-        results = []
-    found.update((photo.source, photo) for photo in results)
+    workers = jobs or config.get("jobs") or os.cpu_count() or 1
+    found, pending = {}, {}
+    pool = None
+    try:
+        for source, path in files:
+            data, problem = _read(path)
+            cached = None if problem else load(config["cache"], source, cache_key(data, made_by))
+            if problem:
+                found[source] = Photo(source, "", problem=problem)
+            elif cached is not None:
+                found[source] = cached
+            elif workers == 1:
+                found[source] = make(path, source, config, made_by)
+            else:
+                pool = pool or ProcessPoolExecutor(max_workers=workers)
+                pending[source] = pool.submit(make, path, source, config, made_by)
+        found.update((source, future.result()) for source, future in pending.items())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return [found[source] for source, _path in files]
