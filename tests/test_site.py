@@ -224,3 +224,56 @@ def test_the_build_leaves_content_untouched(site):
 
 def test_output_is_readable_by_a_web_server(site):
     assert os.stat(site.output).st_mode & 0o005 == 0o005
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_communities_map_links_every_community_by_name(site, lang):
+    import xml.etree.ElementTree as ET
+
+    page = KINDS[lang]["communities list"]
+    soup = parse(site.output, page)
+    assert soup.select_one("main figure.map svg") is not None
+    text = (site.output / page).read_text(encoding="utf-8")
+    start, end = text.index("<svg"), text.index("</svg>") + len("</svg>")
+    root = ET.fromstring(text[start:end])  # the inline SVG, as written, is well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text
+    links = root.findall(f"{ns}a")
+    card_links = [a["href"] for a in soup.select("main .cards .card h2 a")]
+    assert len(links) == len(COMMUNITIES) == len(card_links)
+    for link in links:
+        name = link.find(f"{ns}title").text
+        assert name and link.find(f"{ns}text").text == name
+        href = link.get("href")
+        assert href in card_links, href
+        target = local_path(href, page_url(page), site.site_url)
+        assert target and resolves(site.output, target), href
+    assert "aptuven" in soup.select_one("main figure.map figcaption").get_text() or lang == "en"
+    assert "approximate" in soup.select_one("main figure.map figcaption").get_text() or lang == "lv"
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_communities_open_data_parses_and_agrees_with_the_pages(site, lang):
+    import csv
+    import json
+
+    page = KINDS[lang]["communities list"]
+    soup = parse(site.output, page)
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("main #open-data-title ~ p a")}
+    assert set(links) == {"JSON", "CSV"}
+    files = {}
+    for name, href in links.items():
+        target = local_path(href, page_url(page), site.site_url)
+        assert target and resolves(site.output, target), href
+        files[name] = (site.output / target).read_text(encoding="utf-8")
+    records = json.loads(files["JSON"])["communities"]
+    rows = list(csv.DictReader(files["CSV"].splitlines()))
+    assert [record["id"] for record in records] == [row["id"] for row in rows] == sorted(COMMUNITIES)
+    cards = {a.get_text(strip=True): a["href"] for a in soup.select("main .cards .card h2 a")}
+    for record, row in zip(records, rows):
+        assert {key: "" if value is None else str(value) for key, value in record.items()} == row
+        assert cards[record[f"name_{lang}"]].endswith(record[f"url_{lang}"])
+        community = parse(site.output, local_path(record[f"url_{lang}"], page_url(page), site.site_url))
+        assert community.h1.get_text(strip=True) == record[f"name_{lang}"]
+        assert record["stage"] in ("met", "forming", "smart-village")
+        assert 56 < record["latitude"] < 57 and 24 < record["longitude"] < 25

@@ -3,10 +3,17 @@
 A generator of our own writes `<section path>/index.html` (paginated) for every
 section except plain pages; templates get `section_items(section)` to show,
 say, the latest news on the home page in the same order as the list page.
+The communities' list page also gets a map (`community_map`) and the
+communities as open data (`open_data`, JSON and CSV beside the page).
 """
+
+import os
 
 from pelican import signals
 from pelican.generators import Generator
+
+from . import open_data
+from .community_map import community_map
 
 __all__ = ["items_for", "collation_key", "mentioning", "navigation", "register"]
 
@@ -56,6 +63,12 @@ class SectionPagesGenerator(Generator):
             if not path:
                 continue  # plain pages have no list page
             items = items_for(self.context, section, lang)
+            data = None
+            if conf["kind"] == "community" and "SITE_INDEX" in self.settings:
+                data = open_data.write(
+                    os.path.join(self.output_path, path), self.settings["SITE_INDEX"],
+                    section, self.settings.get("SITE_ROOT", ""),
+                )
             writer.write_file(
                 f"{path}/index.html",
                 self.get_template("section"),
@@ -65,6 +78,7 @@ class SectionPagesGenerator(Generator):
                 url=f"{path}/",
                 section=section,
                 items=items,
+                open_data=data,
             )
 
 
@@ -118,6 +132,14 @@ def add_template_functions(generator):
     env.globals["section_items"] = lambda section: items_for(context, section, lang)
     env.globals["mentioning"] = lambda community: mentioning(context, community, lang)
     env.globals["navigation"] = lambda output_file: navigation(settings, output_file)
+    env.globals["community_map"] = lambda items, label: community_map(
+        [
+            {"name": item.title, "href": f"{settings['SITEURL']}/{item.url}",
+             "coordinates": getattr(item, "coordinates", None)}
+            for item in items
+        ],
+        label,
+    )
 
 
 def register():

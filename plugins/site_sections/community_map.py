@@ -1,0 +1,72 @@
+"""A map of the communities drawn at build time: an inline SVG, no tiles or scripts.
+
+Pure functions: `project` places [latitude, longitude] pairs on a plane
+(equirectangular, longitudes scaled by the cosine of the mean latitude), and
+`community_map` draws the places as an SVG whose every place is a link with
+an accessible name (`<title>`). The page lists the same places as text.
+"""
+
+import math
+import xml.etree.ElementTree as ET
+
+__all__ = ["project", "community_map"]
+
+WIDTH = 640
+MARGIN = 40  # room for the dots and for labels near the edge
+# Colours for a page read without the stylesheet; site.css sets the same.
+GROUND, INK = "#eef4f0", "#1f5f4a"
+
+
+def project(points, width=WIDTH, margin=MARGIN):
+    """[(lat, lon)] -> ([(x, y)], height): north up, the widest side `width` - 2 margins."""
+    if not points:
+        return [], 0
+    mean_lat = math.radians(sum(lat for lat, _ in points) / len(points))
+    plane = [(lon * math.cos(mean_lat), -lat) for lat, lon in points]
+    xs, ys = [x for x, _ in plane], [y for _, y in plane]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale = (width - 2 * margin) / span
+    placed = [(margin + (x - min(xs)) * scale, margin + (y - min(ys)) * scale) for x, y in plane]
+    height = round(2 * margin + (max(ys) - min(ys)) * scale)
+    return placed, height
+
+
+def _number(value):
+    return f"{value:.1f}"
+
+
+def community_map(places, label):
+    """An SVG element as text: one link per place.
+
+    places: [{"name", "href", "coordinates": [lat, lon]}]; places without
+    coordinates are left out. label: the map's accessible name.
+    """
+    places = [place for place in places if place.get("coordinates")]
+    if not places:
+        return ""
+    points, height = project([tuple(place["coordinates"]) for place in places])
+    svg = ET.Element("svg", {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "viewBox": f"0 0 {WIDTH} {height}",
+        "width": str(WIDTH),
+        "height": str(height),
+        "class": "community-map",
+        "role": "group",
+        "aria-labelledby": "community-map-title",
+    })
+    ET.SubElement(svg, "title", {"id": "community-map-title"}).text = label
+    ET.SubElement(svg, "rect", {"class": "map-ground", "x": "0", "y": "0",
+                                "width": str(WIDTH), "height": str(height),
+                                "fill": GROUND})
+    for place, (x, y) in zip(places, points):
+        link = ET.SubElement(svg, "a", {"href": place["href"]})
+        ET.SubElement(link, "title").text = place["name"]
+        ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": "7", "fill": INK})
+        # labels left of places on the right half, so that they stay inside
+        right = x > WIDTH / 2
+        text = ET.SubElement(link, "text", {
+            "x": _number(x - 11 if right else x + 11), "y": _number(y + 5),
+            "text-anchor": "end" if right else "start",
+        })
+        text.text = place["name"]
+    return ET.tostring(svg, encoding="unicode")
