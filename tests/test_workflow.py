@@ -211,3 +211,28 @@ def test_the_build_day_is_today_in_the_site_timezone_unless_set():
     assert build_today({"SITE_TODAY": "2024-05-01"}) == datetime.date(2024, 5, 1)
     riga = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=2))).date()
     assert abs((build_today({"TIMEZONE": "Europe/Riga"}) - riga).days) <= 1
+
+
+def test_a_new_story_naming_a_community_appears_on_its_page_in_its_language(tmp_path):
+    project = projects.make_project(tmp_path / "project")
+    stories = project / "content" / "stories"
+    (stories / "jauns-stasts.lv.md").write_text(
+        "---\ntitle: Jauns stāsts par ciemu\nsummary: Īsi.\ndate: 2024-07-01\n"
+        "communities: [ciems]\n---\n\nTeksts.\n", encoding="utf-8")
+    (stories / "jauns-stasts.en.md").write_text(
+        "---\ntitle: A new story about the village\nsummary: Short.\nslug: new-story\n---\n\nText.\n",
+        encoding="utf-8")
+    site = build_into(project, tmp_path / "site")
+
+    def listed(page):
+        return [h.get_text(strip=True) for h in parse(site, page).select("main section .card h3")]
+
+    latvian = listed("kopienas/ciems/index.html")
+    english = listed("en/communities/ciems/index.html")
+    # newest first, each language its own titles
+    assert latvian[:2] == ["Jauns stāsts par ciemu", "Ziņa divās valodās"]
+    assert "A new story about the village" not in latvian
+    assert english[0] == "A new story about the village"
+    assert "Jauns stāsts par ciemu" not in english
+    # a community the story does not name does not list it
+    assert "Jauns stāsts par ciemu" not in listed("kopienas/kalns/index.html")
