@@ -16,7 +16,8 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROOT, SITE_URL, Site, build_site
-from site_meetings.model import Meeting, build_today, read_meeting, split
+from site_content.publication import build_today
+from site_meetings.model import Meeting, read_meeting, split
 from sitecheck import local_path, page_url, parse, resolves
 from theme_i18n import event_period
 

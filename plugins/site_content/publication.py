@@ -17,12 +17,20 @@ class HeldBack(NamedTuple):
     date: datetime.date | None = None  # the day a scheduled item is published
 
 
-def build_today(settings):
-    """The day the build publishes for."""
+def build_today(settings, now=None):
+    """The build's date: SITE_TODAY ("YYYY-MM-DD") when set, else today in TIMEZONE."""
     value = settings.get("SITE_TODAY")
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
     if value:
-        return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
-    return datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"SITE_TODAY = '{value}' is not a date; write it as YYYY-MM-DD") from None
+    tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    return (now or datetime.datetime.now(tz)).astimezone(tz).date()
 
 
 def is_preview(settings):

@@ -22,10 +22,11 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import Generator
 
+from site_content.publication import build_today
 from site_languages import path_alternates
 
 from . import ics, jsonld
-from .model import build_today, read_meeting, split
+from .model import read_meeting, split
 from .reports import link_in, report_of_problems, reports_by_invitation
 
 __all__ = ["paths_for", "register"]

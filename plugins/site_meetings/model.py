@@ -8,7 +8,7 @@ Pure functions only; the Pelican hooks live in `__init__.py`.
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+
 
 # `event_status`: what the organisers say about the meeting now.
 STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
@@ -150,19 +150,3 @@ def split(pairs, today, tz):
     upcoming = [pair for pair in ordered if pair[1].last_day >= today]
     past = [pair for pair in reversed(ordered) if pair[1].last_day < today]
     return upcoming, past
-
-
-def build_today(settings, now=None):
-    """The build's date: SITE_TODAY ("YYYY-MM-DD") when set, else today in TIMEZONE."""
-    value = settings.get("SITE_TODAY")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if value:
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValueError(f"SITE_TODAY = '{value}' is not a date; write it as YYYY-MM-DD") from None
-    tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    return (now or dt.datetime.now(tz)).astimezone(tz).date()

@@ -80,12 +80,20 @@ def event_period(start, end, locale):
     )
 
 
+def load_catalogues(pelican):
+    """Every language's catalogue, compiled once per run into the build context."""
+    settings = pelican.settings
+    settings["THEME_CATALOGUES"] = {
+        code: load_translations(settings["THEME"], code) for code in settings["LANGUAGES"]
+    }
+
+
 def install(generator):
     settings = generator.settings
     lang = settings["DEFAULT_LANG"]
     locale = settings["LANGUAGES"][lang].get("locale", lang)
     env = generator.env
-    catalogues = {code: load_translations(settings["THEME"], code) for code in settings["LANGUAGES"]}
+    catalogues = settings["THEME_CATALOGUES"]
     env.install_gettext_translations(catalogues[lang], newstyle=True)
     env.filters["long_date"] = lambda value: content_date(value, locale)
     env.globals["content_date"] = lambda item: content_date(
@@ -96,4 +104,5 @@ def install(generator):
 
 
 def register():
+    signals.initialized.connect(load_catalogues)
     signals.generator_init.connect(install)
