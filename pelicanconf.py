@@ -113,6 +113,10 @@ POST_BUILD = ["site_sitemap:write_sitemap", "site_search:build_index"]
 
 # The search page of each language, relative to the language's root.
 SEARCH_PAGES = {"lv": "meklet", "en": "search"}
+# The search index (Pagefind) reads every page of the finished site: about 2 s
+# per 1,000 pages, on every build, however small the change. Only the published
+# site (publishconf.py) has it; the preview's search page says so.
+SEARCH_INDEX = False
 
 ARTICLE_PATHS = ["stories", "news"]
 PAGE_PATHS = ["methodology", "communities", "pages"]

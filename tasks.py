@@ -122,8 +122,8 @@ def messages(c):
 @task(help={"stories": "stories per language in the generated corpus",
             "photos": "photos of 4000x3000 in the photo benchmark"})
 def bench(c, stories=1000, photos=50):
-    """Measure the bilingual build against plain Pelican, and photos per second."""
-    _python(c, f"{os.path.join(ROOT, 'bench', 'i18n.py')} --stories {stories}")
+    """Measure builds (cold, warm, after an edit) against plain Pelican, and photos per second."""
+    _python(c, f"{os.path.join(ROOT, 'bench', 'build.py')} --stories {stories}")
     _python(c, f"{os.path.join(ROOT, 'bench', 'photos.py')} --photos {photos}")
 
 

@@ -1,7 +1,8 @@
 """Generate a synthetic bilingual corpus for benchmarks, outside content/.
 
 N stories per language (~600 words each, Latvian with all its diacritics),
-plus the communities they name. Deterministic: the same N gives the same files.
+plus the communities they name and one meeting (a news item inviting to a
+gathering) per ten stories. Deterministic: the same N gives the same files.
 Never published; `bench/corpus/` is ignored by git.
 """
 
@@ -60,16 +61,40 @@ def story(rng, number, lang):
     return "\n".join(lines) + "\n" + body(rng, words)
 
 
+def meeting(rng, number, lang):
+    """An invitation to a gathering: a news item with its event's time and place."""
+    words = LATVIAN if lang == "lv" else ENGLISH
+    lines = ["---", f"title: {sentence(rng, words)[:-1][:50]} {number}", f"summary: {sentence(rng, words)}"]
+    if lang == "lv":
+        day = 1 + number % 28
+        month = 1 + (number // 28) % 12
+        year = 2020 + number % 6
+        lines += [
+            f"date: {year}-{month:02d}-{max(1, day - 7):02d}",
+            "type: invitation",
+            f"event_start: {year}-{month:02d}-{day:02d} 18:00",
+            f"event_end: {year}-{month:02d}-{day:02d} 20:00",
+            "place: Tautas nams",
+            f"communities: [{rng.choice(COMMUNITIES)}]",
+        ]
+    lines += ["---", ""]
+    return "\n".join(lines) + "\n" + body(rng, words, target=200)
+
+
 def generate(root, stories):
     root = Path(root)
     shutil.rmtree(root, ignore_errors=True)
-    (root / "stories").mkdir(parents=True)
-    (root / "communities").mkdir()
+    for folder in ("stories", "news", "communities"):
+        (root / folder).mkdir(parents=True)
     rng = random.Random(stories)
     for number in range(stories):
         for lang in ("lv", "en"):
             path = root / "stories" / f"stasts-{number:05d}.{lang}.md"
             path.write_text(story(rng, number, lang), encoding="utf-8")
+    for number in range(0, stories, 10):
+        for lang in ("lv", "en"):
+            path = root / "news" / f"sanaksme-{number:05d}.{lang}.md"
+            path.write_text(meeting(rng, number, lang), encoding="utf-8")
     for key in COMMUNITIES:
         for lang in ("lv", "en"):
             text = f"---\ntitle: {key.capitalize()}\nsummary: {key}.\n"

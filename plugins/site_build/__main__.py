@@ -10,10 +10,9 @@ import argparse
 import logging
 import sys
 
-from pelican.log import init as init_logging
+from site_build import fresh
 
-from site_build import build, check
-from site_content.messages import Text, render
+# Pelican and the plugins are imported only when there is something to build.
 
 
 class _Formatter(logging.Formatter):
@@ -27,6 +26,9 @@ class _Formatter(logging.Formatter):
 
 
 def run_check(settings, extra):
+    from site_build import check  # noqa: PLC0415
+    from site_content.messages import Text, render  # noqa: PLC0415
+
     problems, lang, checked = check(settings, extra=extra)
     for line in problems:
         print(line, file=sys.stderr)
@@ -37,12 +39,36 @@ def run_check(settings, extra):
     return 0
 
 
+def report_unchanged(args, extra):
+    """Nothing changed since the last build of this output: say so, and its content problems again."""
+    state = fresh.up_to_date(fresh.Inputs(args.settings, extra, args.output), args.strict)
+    if state is None:
+        return False
+    for line in state["report"]:
+        print(line, file=sys.stderr)
+    if state["summary"]:
+        print(state["summary"], file=sys.stderr)
+    if not args.quiet:
+        print(f"Nothing changed since the last build of {state['output']} ({state['pages']} pages)")
+    return True
+
+
 def run_build(args, extra):
+    if args.incremental and report_unchanged(args, extra):
+        return 0
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    from site_build import build  # noqa: PLC0415
+    from site_content.messages import Text, render  # noqa: PLC0415
+
     # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter("%(message)s"))
     init_logging(level=logging.WARNING, handler=handler)
-    result = build(args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra)
+    result = build(
+        args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra,
+        incremental_build=args.incremental,
+    )
     lang = result.messages_lang
     if result.ok:
         if result.problems:
@@ -72,6 +98,10 @@ def main(argv=None):
     parser.add_argument("--strict", action="store_true", help="warnings fail the build too")
     parser.add_argument("--check", action="store_true", help="check the content only, build nothing")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--full", dest="incremental", action="store_false",
+        help="render every page, whatever the last build left (the same result, slower)",
+    )
     parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE",
         help="override a setting, e.g. --set PATH=other/content",

@@ -19,6 +19,8 @@ sees one message per mistake, not a Pelican error after it.
 """
 
 import fnmatch
+import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 
@@ -26,7 +28,7 @@ from . import frontmatter, publication, references
 from .checks import check_fields
 from .links import find_links
 from .messages import Text, join_or
-from .model import SHARED_FIELDS, Document, parse_file_name, slugify, url_for
+from .model import ARTICLE_KINDS, SHARED_FIELDS, Document, parse_file_name, slugify, url_for
 from .problems import Problem
 from .translations import state as translation_state
 from .translations import version_stamp
@@ -50,12 +52,18 @@ class ContentIndex:
     held_back: dict = field(default_factory=dict)  # source -> publication.HeldBack
     checked: int = 0  # content files looked at
     preview: bool = False
+    kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
-             static_paths=(), today=None, preview=False, shown=""):
-        """Read and check every content file; never raises for content."""
-        index = cls(languages=languages, default_lang=default_lang, sections=sections, preview=preview)
+             static_paths=(), today=None, preview=False, shown="", kept=None):
+        """Read and check every content file; never raises for content.
+
+        kept (a kept.Kept, see kept_namespace) keeps what reading each file
+        found between builds: an unchanged file is not parsed again.
+        """
+        index = cls(languages=languages, default_lang=default_lang, sections=sections, preview=preview,
+                    kept=kept)
         read = {}
         for source, section in _content_files(content_path, sections, ignore, static_paths):
             index.checked += 1
@@ -74,7 +82,7 @@ class ContentIndex:
         return index
 
     @classmethod
-    def from_settings(cls, settings, shown=""):
+    def from_settings(cls, settings, shown="", kept=None):
         return cls.scan(
             settings["PATH"],
             settings["SECTIONS"],
@@ -85,6 +93,7 @@ class ContentIndex:
             today=publication.build_today(settings),
             preview=publication.is_preview(settings),
             shown=shown,
+            kept=kept,
         )
 
     def add(self, problems):
@@ -114,19 +123,28 @@ class ContentIndex:
         if lang not in self.languages:
             endings = join_or([f".{code}.md" for code in self.languages])
             return self._problem(source, None, "name_language", lang=lang, endings=endings)
-        parsed = self._read_text(content_path, source)
-        if parsed is None:
-            self.broken.add((section, key, lang))
-            return None
-        text, meta, body, body_line = parsed
-        lines = frontmatter.field_lines(text)
-        stamp = version_stamp(self._kind(section), meta, body)
-        return section, key, lang, meta, lines, body_line, find_links(body, body_line), stamp
-
-    def _read_text(self, content_path, source):
-        """(text, meta, body, body_line) of a file, or None after a problem."""
         with open(os.path.join(content_path, source), "rb") as f:
             data = f.read()
+        kind = self._kind(section)
+        digest = hashlib.blake2b(data, digest_size=16, person=kind.encode()[:16]).digest()
+        found = self.kept.get(digest) if self.kept is not None else None
+        if found is None:
+            parsed = self._read_text(source, data)
+            if parsed is None:
+                self.broken.add((section, key, lang))
+                return None
+            text, meta, body, body_line = parsed
+            found = (
+                meta, frontmatter.field_lines(text), body_line, find_links(body, body_line),
+                version_stamp(kind, meta, body),
+            )
+            if self.kept is not None:
+                self.kept.put(digest, found)
+        meta, lines, body_line, links, stamp = found
+        return section, key, lang, meta, lines, body_line, links, stamp
+
+    def _read_text(self, source, data):
+        """(text, meta, body, body_line) of a file's bytes, or None after a problem."""
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -247,6 +265,57 @@ class ContentIndex:
         if document.lang == self.default_lang or original is None:
             return None
         return translation_state(document.meta.get("translated_from"), original.stamp)
+
+    def digests(self):
+        """What pages can show of the published documents, but their text.
+
+        Returns (shared, {group: front matter digest}, {group: state digest}).
+        A group is a document in all its languages ("stories/x"). Its front
+        matter digest covers its files' front matter (with what translations
+        inherit) and addresses; its state digest what only its own pages show:
+        whether a translation is out of date, whether it is held back (a
+        preview). `shared` covers every document's address and the front
+        matter of the kinds that are not dated items (communities, chapters,
+        pages: names and links any page may show). For site_build's
+        incremental builds (see incremental.py).
+        """
+        def hashed(value):
+            text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+            return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+        meta, states = {}, {}
+        for (section, key), documents in sorted(self.groups.items()):
+            versions = [document for _lang, document in sorted(documents.items())]
+            name = f"{section}/{key}"
+            meta[name] = hashed([[d.source, d.slug, d.url, self.merged(d)] for d in versions])
+            states[name] = hashed([
+                [d.source, self.translation_state(d), repr(self.held_back.get(d.source))] for d in versions
+            ])
+        addresses = [
+            [source, document.section, document.kind, document.key, document.lang, document.url]
+            for source, document in sorted(self.documents.items())
+        ]
+        undated = sorted(
+            (name, digest) for name, digest in meta.items()
+            if self._kind(name.partition("/")[0]) not in ARTICLE_KINDS
+        )
+        return hashed([addresses, undated]), meta, states
+
+    def digest(self):
+        """One hash of all that digests() covers."""
+        text = json.dumps([self.digests()], sort_keys=True)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def kept_namespace():
+    """What kept readings depend on besides the file: the code of this package."""
+    digest = hashlib.blake2b(digest_size=16)
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), "rb") as f:
+                digest.update(name.encode() + b"\0" + f.read())
+    return digest.hexdigest()
 
 
 def _content_files(content_path, sections, ignore, static_paths):

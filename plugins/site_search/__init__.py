@@ -4,7 +4,9 @@ Pagefind (PyPI `pagefind[bin]`) reads the finished site and writes `pagefind/`,
 one index per `<html lang>`. Only the main text of documents is indexed: their
 templates mark it with `data-pagefind-body`, so list pages and navigation stay
 out. The search page works as a plain page without JavaScript (it links the
-list pages); `theme/static/js/search.js` adds the search itself.
+list pages); `theme/static/js/search.js` adds the search itself. With
+SEARCH_INDEX off (pelicanconf.py, the preview) no index is made, and the
+search page says that search works on the published site.
 """
 
 import json
@@ -44,8 +46,11 @@ def get_generators(pelican):
 def build_index(output_path, settings, index=None):
     """Run Pagefind over the built site; returns {language: pages indexed}.
 
-    Raises RuntimeError with Pagefind's own report when it fails.
+    Raises RuntimeError with Pagefind's own report when it fails. Nothing to
+    do when SEARCH_INDEX is off (a preview: the search page says so).
     """
+    if not settings.get("SEARCH_INDEX", True):
+        return {}
     command = [
         sys.executable, "-m", "pagefind",
         "--site", output_path,

@@ -32,10 +32,15 @@ def _pages(output_path):
                 yield relative.replace(os.sep, "/")
 
 
-def _head(path):
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    return text[: text.find("</head>")]
+def _head(path, size=16384):
+    """A page's <head>: read from the start of the file, as far as it goes."""
+    with open(path, "rb") as f:
+        data = f.read(size)
+        end = data.find(b"</head>")
+        if end < 0:
+            data += f.read()
+            end = data.find(b"</head>")
+    return data[:end].decode("utf-8")
 
 
 def _dates_by_url(settings, index):

@@ -6,10 +6,10 @@ stale `.mo` can never be served. English is the language of the templates'
 messages and needs no catalogue; any other language without one stops the build.
 """
 
+import datetime
+import functools
 import io
 import os
-
-import datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.messages.mofile import write_mo
@@ -49,6 +49,7 @@ def load_translations(theme, lang):
     return Translations(fp=buffer, domain=DOMAIN)
 
 
+@functools.lru_cache(maxsize=4096)  # many pages show the same dates
 def content_date(value, locale, precision="day"):
     """A date as a reader in `locale` writes it, as precise as the content knows it."""
     if precision == "year":

@@ -1,0 +1,180 @@
+"""Build speed at scale: `make bench`.
+
+Generates a corpus outside content/ (bench/corpus.py: N stories per language,
+~600 words each, with their communities and meetings), then times, each in a
+new process, as `make build` and `make serve` run it (`python -m site_build`,
+pelicanconf.py):
+  cold        no output and no cache: every page made from nothing
+  warm        again, nothing changed
+  edit text   after a paragraph is added to one story
+  edit title  after one story's title is changed (every list shows it)
+  published   cold, with publishconf.py: search index, PDFs, compressed copies
+and, as the reference, plain Pelican building the same Latvian stories
+(bench/plainconf.py: default theme, one language, PLUGINS = []). Each row
+gives wall seconds, the ratio to plain Pelican, the peak memory of the build
+(all its processes together, proportional set size, sampled every 10 ms) and
+pages per second (pages of the finished site / wall seconds). A second
+warm build checks that the edits left the site as a cold build makes it.
+"""
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import generate  # noqa: E402
+
+
+def _tree(pid):
+    """pid and every descendant of it."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        pending.extend(children.get(current, ()))
+    return found
+
+
+def _pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _Memory(threading.Thread):
+    """The largest total memory (kB, PSS) of a process and its children while it runs."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self):
+        while self.running:
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(self.pid)))
+            time.sleep(0.01)
+
+
+def run(command, env):
+    """(wall seconds, peak MB) of a command; stops the benchmark when it fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = _Memory(process.pid)
+    memory.start()
+    _out, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    memory.running = False
+    memory.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{errors.decode()}")
+    return seconds, memory.peak / 1024
+
+
+def pages(folder):
+    return sum(name.endswith(".html") for _d, _s, names in os.walk(folder) for name in names)
+
+
+def edit_text(path):
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\nŠī rindkopa pievienota, lai izmērītu būvējumu pēc viena stāsta labošanas.\n")
+
+
+def edit_title(path):
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Labots – ", 1), encoding="utf-8")
+
+
+def same_trees(left, right):
+    """Files only in one, or differing, between two folders: [] when they are the same."""
+    differences = []
+    compared = filecmp.dircmp(left, right)
+    stack = [("", compared)]
+    while stack:
+        prefix, node = stack.pop()
+        differences += [prefix + name for name in node.left_only + node.right_only]
+        _match, mismatch, errors = filecmp.cmpfiles(
+            node.left, node.right, node.common_files, shallow=False
+        )
+        differences += [prefix + name for name in mismatch + errors]
+        stack += [(f"{prefix}{name}/", sub) for name, sub in node.subdirs.items()]
+    return differences
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=1000, help="stories per language")
+    args = parser.parse_args()
+
+    content = generate(BENCH / "corpus" / "content", args.stories)
+    out = BENCH / "out"
+    site, cache, check = out / "site", out / "cache", out / "check"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), SITEURL="https://example.org")
+    python = sys.executable
+
+    def ours(settings, output, *extra):
+        return [
+            python, "-m", "site_build", "--settings", str(ROOT / settings), "--output", str(output),
+            "--set", f"PATH={content}", "--set", f"CACHE_PATH={cache}", "--quiet", *extra,
+        ]
+
+    rows = {}
+    shutil.rmtree(out / "plain", ignore_errors=True)
+    rows["plain Pelican, lv"] = run([python, "-m", "pelican", "-s", str(BENCH / "plainconf.py"), "-q"], env), pages(out / "plain")
+    for folder in (site, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    build = ours("pelicanconf.py", site)
+    rows["cold"] = run(build, env), pages(site)
+    rows["warm, nothing changed"] = run(build, env), pages(site)
+    story = content / "stories" / f"stasts-{args.stories // 2:05d}.lv.md"
+    edit_text(story)
+    rows["edit one story's text"] = run(build, env), pages(site)
+    edit_title(story)
+    rows["edit one story's title"] = run(build, env), pages(site)
+
+    # The site after the edits must be the one a build from nothing makes.
+    shutil.rmtree(check, ignore_errors=True)
+    shutil.rmtree(out / "check-cache", ignore_errors=True)
+    full = ours("pelicanconf.py", check, "--full", "--set", f"CACHE_PATH={out / 'check-cache'}")
+    subprocess.run(full, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    differences = same_trees(site, check)
+
+    published = out / "published"
+    for folder in (published, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    rows["published, cold"] = run(ours("publishconf.py", published), env), pages(published)
+
+    plain = rows["plain Pelican, lv"][0][0]
+    print(f"{args.stories} stories per language ({args.stories // 10} meetings), {os.cpu_count()} cores")
+    print(f"{'build':<26}{'pages':>7}{'seconds':>9}{'vs plain':>10}{'peak MB':>9}{'pages/s':>9}")
+    for name, ((seconds, memory), count) in rows.items():
+        print(f"{name:<26}{count:>7}{seconds:>9.2f}{seconds / plain:>9.2f}x{memory:>9.0f}{count / seconds:>9.0f}")
+    if differences:
+        raise SystemExit(f"the edited site differs from a build from nothing: {differences[:10]}")
+    print("after the edits the site is byte for byte the one a full build makes")
+
+
+if __name__ == "__main__":
+    main()

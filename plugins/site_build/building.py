@@ -1,0 +1,346 @@
+"""Build the whole site: every language, in parallel, into a fresh folder, then swap.
+
+Why one Pelican run per language in parallel processes (measured with
+`bench/i18n.py`, figures in README.md): each run reads only its own language's
+files, so no file is read or converted twice, and the two runs use both cores.
+The content index (`site_content`) is built once in the parent and inherited
+by the forked runs, which is how a page knows its translation's URL.
+
+The runs write into a new folder beside `output/`; only when every run has
+succeeded does that folder replace `output/`, so a failed build never replaces
+a good site.
+
+Content problems (the content check of `site_content`, one line each in the
+language of CONTENT_MESSAGES_LANG) are warnings: a normal build reports them
+and builds what it can; a strict build (publishing, `invoke check`) reports
+them all and fails.
+"""
+
+import hashlib
+import importlib
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+
+from jinja2 import FileSystemBytecodeCache
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from site_content import REPORTED_BY_CHECK, ContentIndex
+from site_content.problems import messages_language, shown_folder
+from site_content.publication import build_today
+from site_languages import language_settings
+
+from site_content.index import kept_namespace
+from site_content.kept import Kept
+from site_content.markdown_cache import MarkdownCache
+from site_content.messages import Text, render
+
+from . import fresh, incremental
+from .precompress import compress_tree
+
+__all__ = ["build", "check", "BuildResult"]
+
+logger = logging.getLogger("site_build")
+# Content problems: printed as they are, without a level, for organisers.
+content_logger = logging.getLogger("site_build.content")
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    output: str
+    seconds: float
+    pages: int
+    warnings: int
+    errors: int
+    problems: int = 0  # content problems (site_content), each also a warning in strict mode
+    checked: int = 0  # content files checked
+    messages_lang: str = "en"  # the language of the content messages
+
+
+class _Counter(logging.Handler):
+    """Counts warnings and errors logged by Pelican and the plugins."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.warnings = self.errors = 0
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        else:
+            self.warnings += 1
+
+
+def _run_language(settings_file, override):
+    """One Pelican run; returns (warnings, errors, what the incremental writer recorded)."""
+    counter = _Counter()
+    logging.getLogger().addHandler(counter)
+    calls = {}
+    try:
+        settings = read_settings(settings_file, override=override)
+        _mark(None)
+        Pelican(settings).run()
+        calls = incremental.records()
+        _mark(f"Pelican run, {override['DEFAULT_LANG']} ({incremental.rendered()} of {len(calls)} writes rendered)")
+        if settings.get("MARKDOWN_CACHE") is not None:
+            settings["MARKDOWN_CACHE"].save()
+    except Exception:  # a build that crashed must not be swapped in
+        logger.exception("The %s build stopped", override["DEFAULT_LANG"])
+        counter.errors += 1
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return counter.warnings, counter.errors, calls
+
+
+def _child(settings_file, override, sender):
+    sender.send(_run_language(settings_file, override))
+    sender.close()
+
+
+def check(settings_file="pelicanconf.py", extra=None):
+    """The content check alone, without building: [problem lines], messages language, files checked.
+
+    What `invoke check` runs: the same checks as every build, in a fraction of
+    a second, and nothing is written.
+    """
+    settings_file = os.path.abspath(settings_file)
+    base = read_settings(settings_file, override=dict(extra or {}))
+    shown = shown_folder(base["PATH"], os.path.dirname(settings_file))
+    index = ContentIndex.from_settings(base, shown=shown)
+    lang = messages_language(base)
+    return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
+
+
+def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, extra=None,
+          incremental_build=True):
+    """Build every language into `output` (default: the settings' OUTPUT_PATH).
+
+    jobs=1 builds the languages one after another in this process.
+    incremental_build=False renders every page, whatever the last build of
+    `output` left (the result is the same, byte for byte; see incremental.py).
+    """
+    started = time.perf_counter()
+    _mark(None)
+    settings_file = os.path.abspath(settings_file)
+    extra = dict(extra or {})
+    # Before anything is read: an edit made during this build makes the next one build again.
+    inputs = fresh.Inputs(settings_file, extra, output)
+    pages_digest = fresh.fingerprint(inputs, content=False)
+    fingerprint = fresh.with_content(pages_digest, inputs, strict)
+    base = read_settings(settings_file, override=extra)
+    if not base.get("SITE_TODAY"):
+        # One build date for the content index and every language's run, even across midnight.
+        extra["SITE_TODAY"] = base["SITE_TODAY"] = build_today(base).isoformat()
+    output = os.path.abspath(output or base["OUTPUT_PATH"])
+    root = os.path.dirname(settings_file)
+    shown = shown_folder(base["PATH"], root)
+    _mark("fingerprint, settings")
+    kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())
+    index = ContentIndex.from_settings(base, shown=shown, kept=kept)
+    kept.save()
+    _mark("content index")
+    # Before the problems are reported: a step may add its own (a photo that cannot be used).
+    shared, prepared = _pre_build(base, index)
+    messages_lang = messages_language(base)
+    report = [problem.format(messages_lang, shown) for problem in index.problems]
+    for line in report:  # one line each, in the organisers' language
+        content_logger.warning("%s", line)
+
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=parent)
+    previous = fresh.load(inputs.cache, output) if incremental_build and os.path.isdir(output) else None
+    digests = _pages_digests(pages_digest, index, base)
+    jinja_cache = os.path.join(inputs.cache, "jinja")
+    os.makedirs(jinja_cache, exist_ok=True)
+    overrides = []
+    for lang in base["LANGUAGES"]:
+        override = dict(extra)
+        override.update(language_settings(base, lang, staging))
+        override["SITE_INDEX"] = index
+        override.update(shared)
+        override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
+        override["PLUGINS"] = list(base["PLUGINS"]) + ["site_build.incremental"]
+        override["INCREMENTAL"] = {
+            "site": staging,
+            **digests,
+            "previous": output if previous else None,
+            "calls": (previous or {}).get("calls", {}).get(lang, {}),
+            "files": (previous or {}).get("files", {}),
+        }
+        # Templates compiled once, not once per generator and language and build.
+        override["JINJA_ENVIRONMENT"] = dict(
+            base["JINJA_ENVIRONMENT"], bytecode_cache=FileSystemBytecodeCache(jinja_cache)
+        )
+        override["MARKDOWN_CACHE"] = MarkdownCache(
+            _cache_file(inputs.cache, "markdown", base["PATH"], lang), base["MARKDOWN"]
+        )
+        overrides.append(override)
+
+    _mark("before the runs")
+    jobs = jobs or min(len(overrides), os.cpu_count() or 1)
+    if jobs == 1:
+        runs = {override["DEFAULT_LANG"]: _run_language(settings_file, override) for override in overrides}
+    else:
+        context = multiprocessing.get_context("fork")
+        children = []
+        for override in overrides:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(settings_file, override, sender))
+            process.start()
+            sender.close()
+            children.append((override["DEFAULT_LANG"], process, receiver))
+        runs = {}
+        for lang, process, receiver in children:
+            try:  # before join: a child waits until its report is read
+                runs[lang] = receiver.recv()
+            except EOFError:  # the run died without a report
+                runs[lang] = (0, 1, {})
+            process.join()
+            if process.exitcode != 0:
+                runs[lang] = (runs[lang][0], max(runs[lang][1], 1), {})
+    _mark("language runs")
+    counts = [(w, e) for w, e, _calls in runs.values()] + [prepared]
+    warnings = sum(w for w, _e in counts)
+    errors = sum(e for _w, e in counts)
+    problems = len(index.problems)
+    failed = errors > 0 or (strict and (warnings > 0 or problems > 0))
+
+    if not failed:
+        failed = not _post_build(staging, base, index)
+
+    _mark("post-build steps")
+    pages = sum(name.endswith(".html") for _d, _s, names in os.walk(staging) for name in names)
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        _swap(staging, output)
+        fresh.save(inputs.cache, output, {
+            "fingerprint": fingerprint,
+            "files": fresh.output_files(output),
+            "calls": {lang: calls for lang, (_w, _e, calls) in runs.items()},
+            "report": report,
+            "summary": render(Text("summary_build", {"n": len(report)}), messages_lang) if report else "",
+            "pages": pages,
+            "warnings": warnings,
+        })
+        for folder in ("index", "markdown"):
+            fresh.prune(os.path.join(inputs.cache, folder), ".pickle")
+    _mark("swap, state")
+    return BuildResult(
+        ok=not failed,
+        output=output,
+        seconds=time.perf_counter() - started,
+        pages=pages,
+        warnings=warnings,
+        errors=errors,
+        problems=problems,
+        checked=index.checked,
+        messages_lang=messages_lang,
+    )
+
+
+_TIMES = []
+
+
+def _mark(step):
+    """With SITE_BUILD_TIMES=1 in the environment, each step's seconds go to stderr."""
+    if not os.environ.get("SITE_BUILD_TIMES"):
+        return
+    now = time.perf_counter()
+    if step is not None and _TIMES:
+        print(f"{now - _TIMES[-1]:7.2f} s  {step}", file=sys.stderr)
+    _TIMES[:] = [now]
+
+
+def _pages_digests(code, index, settings):
+    """What pages depend on but the documents' text (see incremental.py)."""
+    files = hashlib.blake2b(digest_size=16)
+    # The photos and other files beside the documents: the pages show their sizes and names.
+    fresh.hash_tree(files, settings["PATH"], skip=set(index.files) | index.unreadable)
+    shared, meta, states = index.digests()
+    narrow = hashlib.blake2b(f"{code}\0{files.hexdigest()}\0{shared}".encode(), digest_size=16)
+    full = narrow.copy()
+    for name, digest in sorted(meta.items()):
+        full.update(f"{name}\0{digest}\0".encode())
+    return {"digest": full.hexdigest(), "narrow": narrow.hexdigest(), "groups": meta, "states": states}
+
+
+def _cache_file(cache, folder, content, lang=""):
+    """The file of kept results (site_content.kept) of one content folder (and language)."""
+    name = hashlib.blake2b(f"{os.path.abspath(content)}\0{lang}".encode(), digest_size=10).hexdigest()
+    return os.path.join(cache, folder, f"{name}.pickle")
+
+
+def _pre_build(settings, index):
+    """The steps that prepare what every language's run shares (PRE_BUILD).
+
+    A step is "module:function", called with (settings, content index) once
+    per build, before the runs; it returns settings that every run inherits
+    (site_photos processes the photos here, so each is processed once, not
+    once per language), and may add content problems to the index (a photo
+    that cannot be used). Returns (those settings, (warnings, errors) logged).
+    """
+    counter = _Counter()
+    logging.getLogger().addHandler(counter)
+    shared = {}
+    try:
+        for step in settings.get("PRE_BUILD", ()):
+            module, _, function = step.partition(":")
+            try:
+                shared.update(getattr(importlib.import_module(module), function)(settings, index) or {})
+            except Exception:  # what the runs need is missing: the build must fail
+                logger.exception("The build step %s failed", step)
+                counter.errors += 1
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return shared, (counter.warnings, counter.errors)
+
+def _post_build(staging, settings, index):
+    """The steps that need the whole site (POST_BUILD), then precompression.
+
+    A step is "module:function", called with (site folder, settings, content
+    index); one that fails fails the build.
+    """
+    for step in settings.get("POST_BUILD", ()):
+        module, _, function = step.partition(":")
+        try:
+            getattr(importlib.import_module(module), function)(staging, settings, index)
+        except Exception:  # the site is incomplete: it must not go live
+            logger.exception("The build step %s failed", step)
+            return False
+    if settings.get("PRECOMPRESS"):
+        compress_tree(staging)
+    return True
+
+
+def _swap(staging, output):
+    """Put the new site in place of the old one, then remove the old one.
+
+    Removing a site of thousands of files takes longer than building the few
+    pages that changed, so it is left to `rm` running beside the caller.
+    """
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-old-", dir=os.path.dirname(output))
+        os.rename(output, os.path.join(old, "site"))
+    os.rename(staging, output)
+    if old:
+        _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
+        _REMOVALS.append(subprocess.Popen(
+            ["rm", "-rf", "--", old],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        ))
+
+
+_REMOVALS = []  # the old sites being removed

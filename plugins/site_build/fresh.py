@@ -1,0 +1,219 @@
+"""Has anything a build reads changed since the last build of this output?
+
+A build reads its settings, content/, the theme, the plugins, the installed
+packages and the day it runs on (drafts, dates to come, past and upcoming
+meetings). `fingerprint` hashes all of them; after a successful build the
+fingerprint is kept with the size and modification time of every file the
+build wrote (`save`). When the next build of the same output finds the same
+fingerprint and every file as it left it (`up_to_date`), there is nothing to
+do: `python -m site_build` says so and stops, in about a tenth of a second
+instead of a whole build. A file changed or removed by hand in the output
+makes the build run again.
+
+Standard library only, and no Pelican: the check must cost far less than
+importing what a build needs.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import runpy
+import sys
+import sysconfig
+from zoneinfo import ZoneInfo
+
+__all__ = ["Inputs", "fingerprint", "hash_tree", "output_files", "prune", "save", "up_to_date"]
+
+STATE_FOLDER = "builds"
+KEEP_STATES = 16  # the newest states kept; one per output folder built
+
+
+class Inputs:
+    """What the check needs of a settings file, read without Pelican."""
+
+    def __init__(self, settings_file, extra=None, output=None):
+        self.settings_file = os.path.abspath(settings_file)
+        self.root = os.path.dirname(self.settings_file)
+        self.extra = dict(extra or {})
+        self.settings = {**_read_settings(self.settings_file), **self.extra}
+        self._output = os.path.abspath(output) if output else None
+
+    def path(self, name, default):
+        value = self.settings.get(name) or default
+        return os.path.normpath(os.path.join(self.root, os.path.expanduser(str(value))))
+
+    @property
+    def output(self):
+        return self._output or self.path("OUTPUT_PATH", "output")
+
+    @property
+    def cache(self):
+        return self.path("CACHE_PATH", "cache")
+
+    def folders(self):
+        """Every folder whose files a build reads but content/ (see with_content)."""
+        folders = [self.path("THEME", "theme")]
+        folders += [os.path.join(self.root, str(path)) for path in self.settings.get("PLUGIN_PATHS", ())]
+        return folders
+
+    def today(self):
+        value = self.settings.get("SITE_TODAY")
+        if value:
+            return str(value)
+        return datetime.datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC")).date().isoformat()
+
+
+def _read_settings(settings_file):
+    """The settings file's names, as Pelican would read them (a Python file)."""
+    folder = os.path.dirname(settings_file)
+    sys.path.insert(0, folder)  # publishconf.py imports pelicanconf.py
+    try:
+        names = runpy.run_path(settings_file)
+    finally:
+        sys.path.remove(folder)
+    return {name: value for name, value in names.items() if name.isupper()}
+
+
+BIG_FILE = 1 << 20  # bigger files (photos) count by size and time, not read each build
+
+
+def hash_tree(digest, folder, skip=()):
+    """Every file's name and bytes below folder, in a stable order; `skip` are names relative to it."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(name for name in dirnames if name != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".mo")):
+                continue
+            path = os.path.join(dirpath, name)
+            relative = os.path.relpath(path, folder)
+            if relative in skip:
+                continue
+            digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
+            stat = os.stat(path)
+            if stat.st_size > BIG_FILE:
+                digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+                continue
+            with open(path, "rb") as f:
+                digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
+
+
+def _packages():
+    """The installed distributions and their versions (their .dist-info names)."""
+    names = set()
+    for key in ("purelib", "platlib"):
+        folder = sysconfig.get_paths()[key]
+        if os.path.isdir(folder):
+            names.update(name for name in os.listdir(folder) if name.endswith(".dist-info"))
+    return sorted(names)
+
+
+def fingerprint(inputs, strict=False, content=True):
+    """A hash of everything a build of these settings reads; None when it cannot be told.
+
+    content=False leaves content/ (and strict) out: what the pages of a build
+    depend on besides the content (incremental.py adds the content's part).
+    """
+    try:
+        settings = json.dumps(inputs.settings, sort_keys=True, default=repr)
+    except (TypeError, ValueError):
+        return None
+    if " at 0x" in settings:  # an object without a stable description: always build
+        return None
+    if content:
+        return with_content(fingerprint(inputs, content=False), inputs, strict)
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (settings, inputs.today(), sys.version, *_packages()):
+        digest.update(part.encode("utf-8") + b"\0")
+    for folder in inputs.folders():
+        digest.update(folder.encode("utf-8") + b"\0")
+        if os.path.isdir(folder):
+            hash_tree(digest, folder)
+    for name in sorted(os.listdir(inputs.root)):  # the settings files and what they import
+        if name.endswith(".py"):
+            digest.update(name.encode("utf-8") + b"\0")
+            with open(os.path.join(inputs.root, name), "rb") as f:
+                digest.update(f.read())
+    return digest.hexdigest()
+
+
+def with_content(code, inputs, strict=False):
+    """fingerprint(inputs, strict) from fingerprint(inputs, content=False): content/ hashed once."""
+    if code is None:
+        return None
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{code}\0{bool(strict)}\0".encode())
+    folder = inputs.path("PATH", "content")
+    if os.path.isdir(folder):
+        hash_tree(digest, folder)
+    return digest.hexdigest()
+
+
+def output_files(output):
+    """{relative path: [size, mtime_ns]} of every file below output."""
+    files = {}
+    for dirpath, _dirnames, filenames in os.walk(output):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            stat = os.stat(path)
+            files[os.path.relpath(path, output)] = [stat.st_size, stat.st_mtime_ns]
+    return files
+
+
+def state_path(cache, output):
+    """The state file of one output folder."""
+    name = hashlib.blake2b(os.path.abspath(output).encode("utf-8"), digest_size=10).hexdigest()
+    return os.path.join(cache, STATE_FOLDER, f"{name}.json")
+
+
+def load(cache, output):
+    try:
+        with open(state_path(cache, output), encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def up_to_date(inputs, strict=False):
+    """The kept state of the last build when it is still good, else None."""
+    state = load(inputs.cache, inputs.output)
+    if not state or state.get("output") != inputs.output:
+        return None
+    if state.get("fingerprint") != fingerprint(inputs, strict) or state["fingerprint"] is None:
+        return None
+    if output_files(inputs.output) != state.get("files"):
+        return None
+    return state
+
+
+def save(cache, output, state):
+    """Keep the state of a successful build; only the newest KEEP_STATES are kept."""
+    path = state_path(cache, output)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as f:
+        json.dump({**state, "output": os.path.abspath(output)}, f, ensure_ascii=False)
+    os.replace(temporary, path)
+    prune(os.path.dirname(path), ".json")
+
+
+def prune(folder, suffix, keep=KEEP_STATES):
+    """Remove all but the `keep` newest files ending in suffix from a cache folder."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if entry.name.endswith(suffix)]
+    except FileNotFoundError:
+        return
+    entries.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+    for entry in entries[keep:]:
+        try:
+            os.remove(entry.path)
+        except FileNotFoundError:
+            pass
+
+
+def forget(cache, output):
+    """No state for this output: its next build runs in full."""
+    try:
+        os.remove(state_path(cache, output))
+    except FileNotFoundError:
+        pass

@@ -1,0 +1,32 @@
+"""The HTML of each Markdown body, kept between builds (see kept.py).
+
+Converting Markdown is most of the work of reading a file. The HTML depends
+only on the body and on the Markdown settings (extensions and the version of
+Python-Markdown): those are the key. A build converts only new or edited
+bodies. One file per content folder and language (site_build names it).
+"""
+
+import hashlib
+import json
+
+import markdown
+
+from .kept import Kept
+
+__all__ = ["MarkdownCache"]
+
+
+class MarkdownCache(Kept):
+    def __init__(self, path, markdown_settings):
+        namespace = json.dumps([markdown.__version__, markdown_settings], sort_keys=True, default=repr)
+        super().__init__(path, namespace)
+
+    def convert(self, body, parser):
+        """The HTML of `body`, converted with `parser` (a Markdown instance) when not kept."""
+        key = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+        html = self.get(key)
+        if html is None:
+            parser.reset()
+            html = parser.convert(body)
+            self.put(key, html)
+        return html

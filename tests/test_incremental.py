@@ -1,0 +1,149 @@
+"""Builds after a change do only what the change needs, and give the site a full build gives."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from sitecheck import tree_digest
+from test_build import copy_project
+
+PLUGINS = str(ROOT / "plugins")
+STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
+RENDERED = re.compile(r"Pelican run, (\w+) \((\d+) of (\d+) writes rendered\)")
+
+
+def site_build(project, *arguments, output="output", cache="cache"):
+    """`python -m site_build` as `make build` runs it, with each step's time on stderr."""
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"),
+            "--output", str(project / output), "--set", f"CACHE_PATH={project / cache}", *arguments,
+        ],
+        env=dict(os.environ, PYTHONPATH=PLUGINS, SITE_BUILD_TIMES="1"),
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def rendered(result):
+    """{language: (writes rendered, writes)} of a build's report."""
+    return {lang: (int(done), int(total)) for lang, done, total in RENDERED.findall(result.stderr)}
+
+
+def full_build(project):
+    """The site built from nothing: every page rendered, with a cache of its own."""
+    site_build(project, "--full", output="full", cache="full-cache")
+    return tree_digest(project / "full")
+
+
+def edit(project, path, old, new):
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = copy_project(tmp_path)
+    site_build(project)
+    return project
+
+
+def test_a_build_with_nothing_changed_says_so_and_leaves_the_site_alone(project):
+    before = {path: os.stat(path) for path in (project / "output").rglob("*") if path.is_file()}
+
+    result = site_build(project)
+
+    pages = sum(1 for path in before if path.suffix == ".html")
+    assert result.stdout == f"Nothing changed since the last build of {project / 'output'} ({pages} pages)\n"
+    assert "Pelican run" not in result.stderr
+    after = {path: os.stat(path) for path in (project / "output").rglob("*") if path.is_file()}
+    assert {path: (s.st_ino, s.st_mtime_ns) for path, s in after.items()} == {
+        path: (s.st_ino, s.st_mtime_ns) for path, s in before.items()
+    }
+
+
+def test_a_build_with_nothing_changed_repeats_the_content_problems(project):
+    edit(project, STORY, "communities: [", "communities: [nekur, ")
+    expected = [
+        "content/stories/mezinieku-viedais-ciems.lv.md:6: 'nekur' laukā 'communities' nav kopiena:"
+        " ierakstiet faila nosaukumu no mapes content/communities/ bez '.lv.md', piemēram, 'baldone'",
+        "Atrasta 1 kļūda satura failos: izlabojiet to pirms publicēšanas.",
+    ]
+    first = site_build(project)
+    second = site_build(project)
+    assert [line for line in first.stderr.splitlines() if not line.startswith(("  ", "Done", "pages"))] == expected
+    assert second.stderr.splitlines() == expected
+    assert second.stdout.startswith("Nothing changed since the last build of ")
+
+
+def test_editing_a_story_renders_its_page_and_gives_the_site_a_full_build_gives(project):
+    edit(project, STORY, "## ", "Jauna rindkopa, kas pievienota stāstam.\n\n## ")
+
+    result = site_build(project)
+
+    counts = rendered(result)
+    # The story's page and the feed that holds its text; in English, the translation's page
+    # alone: it now says that it may be out of date.
+    assert counts["lv"][0] == 2, result.stderr
+    assert counts["en"][0] == 1, result.stderr
+    page = (project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html").read_text(encoding="utf-8")
+    assert "Jauna rindkopa, kas pievienota stāstam." in page
+    translation = project / "output" / "en" / "stories" / "mezinieki-smart-village" / "index.html"
+    assert "This translation may be out of date" in translation.read_text(encoding="utf-8")
+    assert tree_digest(project / "output") == full_build(project)
+
+
+def test_editing_a_title_renders_the_lists_but_not_the_other_stories(project):
+    story = project / STORY
+    (project / "content" / "stories" / "otrs-stasts.lv.md").write_text(
+        story.read_text(encoding="utf-8").replace("title: ", "title: Otrs ", 1), encoding="utf-8"
+    )
+    site_build(project)
+    other = project / "output" / "stasti" / "otrs-stasts" / "index.html"
+    before = os.stat(other)
+    edit(project, STORY, "title: ", "title: Labots – ")
+
+    result = site_build(project)
+
+    after = os.stat(other)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # the same file
+    done, total = rendered(result)["lv"]
+    assert 0 < done < total, result.stderr
+    stories = (project / "output" / "stasti" / "index.html").read_text(encoding="utf-8")
+    assert "Labots – " in stories
+    assert tree_digest(project / "output") == full_build(project)
+
+
+def test_new_and_removed_files_and_a_changed_template_give_the_site_a_full_build_gives(project):
+    story = project / STORY
+    (project / "content" / "stories" / "jauns-stasts.lv.md").write_text(
+        story.read_text(encoding="utf-8").replace("title: ", "title: Jauns ", 1), encoding="utf-8"
+    )
+    for path in (project / "content" / "stories").glob("mezinieku-viedais-ciems.*.md"):
+        path.unlink()
+    site_build(project)
+    assert not (project / "output" / "stasti" / "mezinieku-viedais-ciems").exists()
+    assert tree_digest(project / "output") == full_build(project)
+
+    edit(project, "theme/templates/story.html", "<h1>", '<h1 class="story-title">')
+    result = site_build(project)
+    assert all(done == total for done, total in rendered(result).values()), result.stderr
+    assert tree_digest(project / "output") == full_build(project)
+
+
+def test_a_page_changed_by_hand_in_the_output_is_made_again(project):
+    page = project / "output" / "en" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"</body>", b"<p>changed by hand</p></body>"))
+
+    result = site_build(project)
+
+    assert "Nothing changed" not in result.stdout
+    assert page.read_bytes() == good
