@@ -187,6 +187,11 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
 
     _mark("before the runs")
     jobs = jobs or min(len(overrides), os.cpu_count() or 1)
+    for name in base["PLUGINS"]:  # imported once here, not once in each language's process
+        try:
+            importlib.import_module(name)
+        except ImportError:  # Pelican finds it on PLUGIN_PATHS, or says what is wrong
+            pass
     if jobs == 1:
         runs = {override["DEFAULT_LANG"]: _run_language(settings_file, override) for override in overrides}
     else:

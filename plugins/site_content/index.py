@@ -53,6 +53,7 @@ class ContentIndex:
     checked: int = 0  # content files looked at
     preview: bool = False
     kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
+    data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
@@ -125,6 +126,7 @@ class ContentIndex:
             return self._problem(source, None, "name_language", lang=lang, endings=endings)
         with open(os.path.join(content_path, source), "rb") as f:
             data = f.read()
+        self.data[source] = data
         kind = self._kind(section)
         digest = hashlib.blake2b(data, digest_size=16, person=kind.encode()[:16]).digest()
         found = self.kept.get(digest) if self.kept is not None else None

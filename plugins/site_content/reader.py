@@ -42,8 +42,11 @@ class YamlMarkdownReader(BaseReader):
         document = index.documents.get(source.replace(os.sep, "/"))
         if document is None:
             return "", {"status": "skip"}
-        with open(source_path, encoding="utf-8-sig") as f:
-            _yaml, body, _line = frontmatter.split(f.read())  # the index has read the YAML
+        data = index.data.get(document.source)
+        if data is None:
+            with open(source_path, "rb") as f:
+                data = f.read()
+        _yaml, body, _line = frontmatter.split(data.decode("utf-8-sig"))  # the index has read the YAML
         cache = self.settings.get("MARKDOWN_CACHE")
         if cache is not None:
             content = cache.convert(body, self._markdown)

@@ -88,7 +88,7 @@ def attach_alternates(content):
     if index is None or not hasattr(content, "key"):
         return
     document = index.documents.get(
-        content.get_relative_source_path().replace("\\", "/")
+        content.relative_source_path.replace("\\", "/")
     )
     if document is not None:
         content.alternates = alternates_for(content.settings, document=document)

@@ -86,7 +86,7 @@ def collect(generator):
     site_root = settings.get("SITE_ROOT", "")
     pairs = []
     for article in generator.articles:
-        document = index.documents.get(article.get_relative_source_path().replace("\\", "/"))
+        document = index.documents.get(article.relative_source_path.replace("\\", "/"))
         if document is None or document.kind != "news":
             continue
         meta = article.metadata

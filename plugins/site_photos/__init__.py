@@ -141,7 +141,7 @@ def rewrite_photos(content):
     if run is None or run.env is None:
         return
     folder = run.config["folder"]
-    source = content.get_relative_source_path().replace(os.sep, "/")
+    source = content.relative_source_path.replace(os.sep, "/")
     cover = getattr(content, "cover", None)
     has_cover = False
     if cover and getattr(content, "cover_alt", None):

@@ -15,6 +15,7 @@ from babel.dates import format_date, format_interval, format_skeleton, format_ti
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
 from pelican import signals
 
 __all__ = ["load_translations", "content_date", "event_period", "register"]
@@ -89,6 +90,30 @@ def load_catalogues(pelican):
     }
 
 
+def fast_gettext(translations):
+    """Jinja's new-style gettext for autoescaped templates, each message translated once.
+
+    The same result as the one `install_gettext_translations(newstyle=True)`
+    installs (the message as Markup, `%` applied with the variables, so `%%`
+    is a percent sign), without going through the template context on every
+    call: a page calls it a dozen times, and it was a tenth of a page's time.
+    """
+    @functools.lru_cache(maxsize=None)
+    def translated(message):
+        return Markup(translations.gettext(message))
+
+    @functools.lru_cache(maxsize=None)
+    def without_variables(message):
+        return translated(message) % {}
+
+    def gettext(message, **variables):
+        if not variables:
+            return without_variables(message)
+        return translated(message) % variables
+
+    return gettext
+
+
 def install(generator):
     settings = generator.settings
     lang = settings["DEFAULT_LANG"]
@@ -96,6 +121,7 @@ def install(generator):
     env = generator.env
     catalogues = settings["THEME_CATALOGUES"]
     env.install_gettext_translations(catalogues[lang], newstyle=True)
+    env.globals["gettext"] = env.globals["_"] = fast_gettext(catalogues[lang])
     env.filters["long_date"] = lambda value: content_date(value, locale)
     env.globals["content_date"] = lambda item: content_date(
         item.date, locale, getattr(item, "date_precision", "day")
