@@ -1,5 +1,6 @@
 """Builds after a change do only what the change needs, and give the site a full build gives."""
 
+import gzip
 import os
 import re
 import subprocess
@@ -16,11 +17,11 @@ STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
 RENDERED = re.compile(r"Pelican run, (\w+) \((\d+) of (\d+) writes rendered\)")
 
 
-def site_build(project, *arguments, output="output", cache="cache"):
+def site_build(project, *arguments, output="output", cache="cache", settings="pelicanconf.py"):
     """`python -m site_build` as `make build` runs it, with each step's time on stderr."""
     result = subprocess.run(
         [
-            sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"),
+            sys.executable, "-m", "site_build", "--settings", str(project / settings),
             "--output", str(project / output), "--set", f"CACHE_PATH={project / cache}", *arguments,
         ],
         env=dict(os.environ, PYTHONPATH=PLUGINS, SITE_BUILD_TIMES="1"),
@@ -35,9 +36,9 @@ def rendered(result):
     return {lang: (int(done), int(total)) for lang, done, total in RENDERED.findall(result.stderr)}
 
 
-def full_build(project):
+def full_build(project, settings="pelicanconf.py"):
     """The site built from nothing: every page rendered, with a cache of its own."""
-    site_build(project, "--full", output="full", cache="full-cache")
+    site_build(project, "--full", output="full", cache="full-cache", settings=settings)
     return tree_digest(project / "full")
 
 
@@ -147,3 +148,18 @@ def test_a_page_changed_by_hand_in_the_output_is_made_again(project):
 
     assert "Nothing changed" not in result.stdout
     assert page.read_bytes() == good
+
+
+def test_a_published_build_after_an_edit_reuses_compressed_copies_and_gives_a_full_build(tmp_path):
+    project = copy_project(tmp_path)
+    site_build(project, settings="publishconf.py")
+    unchanged = project / "output" / "en" / "index.html.gz"
+    before = os.stat(unchanged)
+    edit(project, STORY, "## ", "Jauna rindkopa, kas pievienota stāstam.\n\n## ")
+
+    site_build(project, settings="publishconf.py")
+
+    assert os.stat(unchanged).st_ino == before.st_ino  # the previous build's copy, linked
+    edited = project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html"
+    assert gzip.decompress((edited.parent / "index.html.gz").read_bytes()) == edited.read_bytes()
+    assert tree_digest(project / "output") == full_build(project, settings="publishconf.py")

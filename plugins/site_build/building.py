@@ -220,7 +220,8 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     failed = errors > 0 or (strict and (warnings > 0 or problems > 0))
 
     if not failed:
-        failed = not _post_build(staging, base, index)
+        reuse = (output, previous["files"]) if previous else None
+        failed = not _post_build(staging, base, index, reuse)
 
     _mark("post-build steps")
     pages = sum(name.endswith(".html") for _d, _s, names in os.walk(staging) for name in names)
@@ -309,7 +310,7 @@ def _pre_build(settings, index):
         logging.getLogger().removeHandler(counter)
     return shared, (counter.warnings, counter.errors)
 
-def _post_build(staging, settings, index):
+def _post_build(staging, settings, index, reuse=None):
     """The steps that need the whole site (POST_BUILD), then precompression.
 
     A step is "module:function", called with (site folder, settings, content
@@ -323,7 +324,7 @@ def _post_build(staging, settings, index):
             logger.exception("The build step %s failed", step)
             return False
     if settings.get("PRECOMPRESS"):
-        compress_tree(staging)
+        compress_tree(staging, reuse=reuse)
     return True
 
 

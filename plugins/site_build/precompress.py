@@ -44,9 +44,50 @@ def text_files(root):
     ]
 
 
-def compress_tree(root, workers=None):
-    """Write `name.gz` (and `name.br`) beside every text file below root, on every core; returns how many."""
+def reused_copies(root, files, previous, recorded):
+    """Link the compressed copies of files the build took unchanged from the previous site.
+
+    A file of `root` that is the previous site's very file (a hard link, see
+    incremental.py) has the same compressed copies: those are linked too when
+    they are as the previous build left them (`recorded`: {path: [size,
+    mtime_ns]}). Returns the files that still need compressing.
+    """
+    remaining = []
+    for path in files:
+        relative = os.path.relpath(path, root)
+        old = os.path.join(previous, relative)
+        try:
+            same = os.stat(path).st_ino == os.stat(old).st_ino
+        except OSError:
+            same = False
+        copies = [relative + suffix for suffix in ((".gz", ".br") if brotli else (".gz",))]
+        if same and all(_as_recorded(os.path.join(previous, copy), recorded.get(copy)) for copy in copies):
+            for copy in copies:
+                os.link(os.path.join(previous, copy), os.path.join(root, copy))
+        else:
+            remaining.append(path)
+    return remaining
+
+
+def _as_recorded(path, record):
+    if record is None:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return [stat.st_size, stat.st_mtime_ns] == record
+
+
+def compress_tree(root, workers=None, reuse=None):
+    """Write `name.gz` (and `name.br`) beside every text file below root, on every core; returns how many.
+
+    reuse=(previous site, its recorded files): files unchanged since then get
+    the previous copies (see reused_copies) instead of being compressed again.
+    """
     files = text_files(root)
+    if reuse is not None:
+        files = reused_copies(root, files, *reuse)
     if len(files) < 200:  # starting processes costs more than it saves
         return sum(map(compress_file, files))
     with ProcessPoolExecutor(max_workers=workers) as pool:
