@@ -3,10 +3,13 @@
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
+from pelican.settings import read_settings
+from site_content import ContentIndex
 
 from conftest import ROOT
 from sitecheck import tree_digest
@@ -163,3 +166,29 @@ def test_a_published_build_after_an_edit_reuses_compressed_copies_and_gives_a_fu
     edited = project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html"
     assert gzip.decompress((edited.parent / "index.html.gz").read_bytes()) == edited.read_bytes()
     assert tree_digest(project / "output") == full_build(project, settings="publishconf.py")
+
+
+def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, monkeypatch):
+    from site_content import index as index_module  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    story = (content / "stories" / "mezinieku-viedais-ciems.lv.md").read_text(encoding="utf-8")
+    for number in range(index_module.PARSE_AHEAD_MIN):
+        (content / "stories" / f"stasts-{number}.lv.md").write_text(
+            story.replace("title: ", f"title: {number} ", 1), encoding="utf-8")
+    (content / "stories" / "bojats.lv.md").write_text(story.replace("title:", "title: [", 1), encoding="utf-8")
+    (content / "stories" / "tukss.lv.md").write_text("", encoding="utf-8")
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+
+    def scanned():
+        index = ContentIndex.from_settings(settings)
+        documents = {source: index.metadata(document) for source, document in index.documents.items()}
+        return documents, [problem.format("en", "content") for problem in index.problems]
+
+    parallel = scanned()  # more files than PARSE_AHEAD_MIN: parsed by a pool of processes
+    assert len(parallel[0]) > index_module.PARSE_AHEAD_MIN
+    monkeypatch.setattr(index_module, "PARSE_AHEAD_MIN", 10**9)
+    assert scanned() == parallel
+    assert [line.split(":")[0] for line in parallel[1]] == [
+        "content/stories/bojats.lv.md", "content/stories/tukss.lv.md"]

@@ -21,6 +21,7 @@ sees one message per mistake, not a Pelican error after it.
 import fnmatch
 import hashlib
 import json
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ class ContentIndex:
     preview: bool = False
     kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
     data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
+    _ahead: dict = field(default_factory=dict, repr=False)  # digest -> parsed on every core
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
@@ -66,7 +68,9 @@ class ContentIndex:
         index = cls(languages=languages, default_lang=default_lang, sections=sections, preview=preview,
                     kept=kept)
         read = {}
-        for source, section in _content_files(content_path, sections, ignore, static_paths):
+        files = _content_files(content_path, sections, ignore, static_paths)
+        index._parse_ahead(content_path, files)
+        for source, section in files:
             index.checked += 1
             entry = index._read(content_path, section, source)
             if entry is not None:
@@ -124,26 +128,51 @@ class ContentIndex:
         if lang not in self.languages:
             endings = join_or([f".{code}.md" for code in self.languages])
             return self._problem(source, None, "name_language", lang=lang, endings=endings)
-        with open(os.path.join(content_path, source), "rb") as f:
-            data = f.read()
-        self.data[source] = data
+        data = self.data.get(source)
+        if data is None:
+            with open(os.path.join(content_path, source), "rb") as f:
+                data = self.data[source] = f.read()
         kind = self._kind(section)
-        digest = hashlib.blake2b(data, digest_size=16, person=kind.encode()[:16]).digest()
-        found = self.kept.get(digest) if self.kept is not None else None
+        digest = _digest(data, kind)
+        found = self._ahead.pop(digest, None)
+        if found is None and self.kept is not None:
+            found = self.kept.get(digest)
         if found is None:
             parsed = self._read_text(source, data)
             if parsed is None:
                 self.broken.add((section, key, lang))
                 return None
-            text, meta, body, body_line = parsed
-            found = (
-                meta, frontmatter.field_lines(text), body_line, find_links(body, body_line),
-                version_stamp(kind, meta, body),
-            )
+            found = _findings(kind, *parsed)
             if self.kept is not None:
                 self.kept.put(digest, found)
         meta, lines, body_line, links, stamp = found
         return section, key, lang, meta, lines, body_line, links, stamp
+
+    def _parse_ahead(self, content_path, files):
+        """Parse the new and changed files on every core before they are read one by one.
+
+        Parsing YAML and finding links is most of the index's work on a first
+        build. Files that cannot be parsed are left to `_read`, which says why.
+        """
+        todo = []
+        for source, section in files:
+            if section is None or parse_file_name(os.path.basename(source)) is None:
+                continue
+            with open(os.path.join(content_path, source), "rb") as f:
+                data = self.data[source] = f.read()
+            kind = self._kind(section)
+            digest = _digest(data, kind)
+            if self.kept is None or digest not in self.kept:
+                todo.append((digest, data, kind))
+        if len(todo) < PARSE_AHEAD_MIN or (os.cpu_count() or 1) < 2:
+            return
+        with multiprocessing.get_context("fork").Pool() as pool:
+            results = pool.map(_parse, [(data, kind) for _digest_, data, kind in todo], chunksize=64)
+        for (digest, _data, _kind), found in zip(todo, results):
+            if found is not None:
+                self._ahead[digest] = found
+                if self.kept is not None:
+                    self.kept.put(digest, found)
 
     def _read_text(self, source, data):
         """(text, meta, body, body_line) of a file's bytes, or None after a problem."""
@@ -307,6 +336,32 @@ class ContentIndex:
         """One hash of all that digests() covers."""
         text = json.dumps([self.digests()], sort_keys=True)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+# Fewer new files than this are parsed in this process: starting others costs more.
+PARSE_AHEAD_MIN = 200
+
+
+def _digest(data, kind):
+    return hashlib.blake2b(data, digest_size=16, person=kind.encode()[:16]).digest()
+
+
+def _parse(job):
+    """What reading a file finds (see ContentIndex._read), or None when it has a problem."""
+    data, kind = job
+    try:
+        text = data.decode("utf-8-sig")
+        meta, body, body_line = frontmatter.parse(text)
+    except (UnicodeDecodeError, frontmatter.FrontMatterError):
+        return None
+    if not text.strip():
+        return None
+    return _findings(kind, text, meta, body, body_line)
+
+
+def _findings(kind, text, meta, body, body_line):
+    """What the index keeps of a file it could read: (meta, lines, body_line, links, stamp)."""
+    return meta, frontmatter.field_lines(text), body_line, find_links(body, body_line), version_stamp(kind, meta, body)
 
 
 def kept_namespace():

@@ -33,6 +33,11 @@ class Kept:
         if isinstance(data, dict) and data.get("namespace") == self.namespace:
             self._entries = data.get("entries", {})
 
+    def __contains__(self, key):
+        if self._entries is None:
+            self._load()
+        return key in self._entries or key in self._used
+
     def get(self, key):
         """The kept result for key, or None."""
         if self._entries is None:
