@@ -120,6 +120,7 @@ class IncrementalWriter(Writer):
         self.previous_calls = state["calls"]  # its records for this language
         self.previous_files = state["files"]  # its files: {path: [size, mtime_ns]}
         self.keys = _Keys(state)
+        self._writing = []  # the files the current call writes
         _RECORDS.clear()
         _RENDERED[0] = 0
 
@@ -141,11 +142,16 @@ class IncrementalWriter(Writer):
         return self._reuse_or(path, key, lambda: super(IncrementalWriter, self).write_feed(
             elements, context, path, *args, **kwargs))
 
+    def _open_w(self, filename, encoding, override=False):
+        if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
+            self._writing.append(filename)
+        return super()._open_w(filename, encoding, override)
+
     def _reuse_or(self, call, key, render):
         if not self._reuse(call, key):
-            before = set(self._written_files)
+            self._writing = []
             result = render()
-            written = sorted(os.path.relpath(path, self.site) for path in self._written_files - before)
+            written = sorted({os.path.relpath(path, self.site) for path in self._writing})
             _RENDERED[0] += 1
             _RECORDS[call] = [key, written]
             return result
