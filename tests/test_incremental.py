@@ -192,3 +192,15 @@ def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, m
     assert scanned() == parallel
     assert [line.split(":")[0] for line in parallel[1]] == [
         "content/stories/bojats.lv.md", "content/stories/tukss.lv.md"]
+
+
+def test_the_sitemap_read_on_every_core_is_the_one_read_in_one_process(site, monkeypatch):
+    import site_sitemap  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / "publishconf.py"), override={"SITEURL": site.site_url})
+    index = ContentIndex.from_settings(settings)
+    monkeypatch.setattr(site_sitemap, "PARALLEL_MIN", 0)
+    parallel = site_sitemap.sitemap_entries(str(site.output), settings, index)
+    monkeypatch.setattr(site_sitemap, "PARALLEL_MIN", 10**9)
+    assert site_sitemap.sitemap_entries(str(site.output), settings, index) == parallel
+    assert len(parallel) > 20 and all(alternates for _url, _date, alternates in parallel)

@@ -8,6 +8,7 @@ the time of the build.
 """
 
 import html
+import multiprocessing
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -21,6 +22,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 # <link rel="alternate" hreflang="lv" href="..."> as our base.html writes it
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
+PARALLEL_MIN = 500  # pages; fewer are read in this process
 
 
 def _pages(output_path):
@@ -62,18 +64,28 @@ def _dates_by_url(settings, index):
     return dates
 
 
+def _alternates(path):
+    return [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(_head(path))]
+
+
 def sitemap_entries(output_path, settings, index):
     """[(url, lastmod or None, [(hreflang, href), ...])] for every listed page."""
     site_root = settings["SITEURL"]
     dates = _dates_by_url(settings, index)
+    pages = [
+        relative for relative in _pages(output_path)
+        if not (PAGINATED.search(relative) or relative.startswith("pagefind/"))
+    ]
+    paths = [os.path.join(output_path, relative) for relative in pages]
+    if len(paths) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        alternates = list(map(_alternates, paths))
+    else:  # reading thousands of pages: on every core
+        with multiprocessing.get_context("fork").Pool() as pool:
+            alternates = pool.map(_alternates, paths, chunksize=128)
     entries = []
-    for relative in _pages(output_path):
-        if PAGINATED.search(relative) or relative.startswith("pagefind/"):
-            continue
+    for relative, found in zip(pages, alternates):
         path = "/" + relative[: -len("index.html")]
-        head = _head(os.path.join(output_path, relative))
-        alternates = [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(head)]
-        entries.append((site_root + path, dates.get(path), alternates))
+        entries.append((site_root + path, dates.get(path), found))
     return entries
 
 
