@@ -10,6 +10,12 @@ The runs write into a new folder beside `output/`; only when every run has
 succeeded does that folder replace `output/`, so a failed build never replaces
 a good site.
 
+What a build found is kept for the next one (CACHE_PATH): the HTML of every
+Markdown body, what reading each file found, the compiled templates, and the
+key of every page written (incremental.py), so the next build converts,
+parses and renders only what changed and links the rest from the last site.
+`fresh.py` tells, before all this, whether anything changed at all.
+
 Content problems (the content check of `site_content`, one line each in the
 language of CONTENT_MESSAGES_LANG) are warnings: a normal build reports them
 and builds what it can; a strict build (publishing, `invoke check`) reports
