@@ -54,6 +54,9 @@ SECTIONS = {
     "news": {"kind": "news", "lv": "jaunumi", "en": "news"},
     "methodology": {"kind": "chapter", "lv": "metodologija", "en": "methodology"},
     "communities": {"kind": "community", "lv": "kopienas", "en": "communities"},
+    # the goals register: each goal's page, and an overview of them all as the
+    # list page, with the goals as open data (site_goals)
+    "goals": {"kind": "goal", "lv": "merki", "en": "goals"},
     "pages": {"kind": "page", "lv": "", "en": ""},
 }
 
@@ -105,7 +108,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
-           "site_meetings", "site_search", "site_metadata", "site_guides"]
+           "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals"]
 
 # Steps that need the whole built site, in order ("module:function"); the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
@@ -119,7 +122,7 @@ SEARCH_PAGES = {"lv": "meklet", "en": "search"}
 SEARCH_INDEX = False
 
 ARTICLE_PATHS = ["stories", "news"]
-PAGE_PATHS = ["methodology", "communities", "pages"]
+PAGE_PATHS = ["methodology", "communities", "goals", "pages"]
 # content/images/ holds photos, and is not a static folder: its files are never
 # copied as they are. site_photos publishes each photo as a few widths in WebP
 # and JPEG, upright, in sRGB, without any metadata. They are made once per

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from .messages import Text, did_you_mean, join_or, language_name
 from .model import is_key, slugify
-from .schema import COMPANIONS, GOAL_FIELDS, SCHEMA, STRICT_FIELDS
+from .schema import COMPANIONS, GOAL_KINDS, SCHEMA, STRICT_FIELDS
 
 # YYYY-MM-DD, optionally with HH:MM (a space or a T between)
 _WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
 _HASH = re.compile(r"[0-9a-f]{12}")
-_HINTS = {"title", "summary", "date", "guide", "chapter", "cover_alt", "id"}
+_HINTS = {"title", "summary", "date", "guide", "chapter", "cover_alt", "kinds"}
 
 
 class Bad(Exception):
@@ -41,6 +41,8 @@ class Checked:
 
 
 def hint(name):
+    if name == "kinds":
+        return Text("hint_kinds", {"kinds": join_or(GOAL_KINDS)})
     return Text(f"hint_{name}" if name in _HINTS else "hint_default")
 
 
@@ -162,21 +164,18 @@ def as_hash(name, value, spec, shown=""):
     return value
 
 
-def as_goals(name, value, spec):
-    """A community's goals: [{"id": ..., "title": ...}]; see schema.GOAL_FIELDS."""
-    if not isinstance(value, list) or not all(isinstance(goal, dict) for goal in value):
-        raise Bad(Text("not_goals"))
-    goals = []
-    for goal in value:
-        for key in goal:
-            if key not in GOAL_FIELDS:
-                fix = did_you_mean(closest(key, GOAL_FIELDS), Text("fix_unknown_field"))
-                raise Bad(Text("unknown_field", {"kind": Text("kind_goal"), "field": key, "fix": fix}))
-        if goal.get("id") in (None, ""):
-            raise Bad(Text("missing", {"field": "id", "hint": hint("id")}))
-        goals.append({key: CONVERTERS[GOAL_FIELDS[key].type](key, item, GOAL_FIELDS[key])
-                      for key, item in goal.items()})
-    return goals
+def as_choices(name, value, spec):
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list):
+        raise Bad(Text("not_list", {"field": name}))
+    return [as_choice(name, item, spec) for item in values]
+
+
+def as_goal_status(name, value, spec):
+    """{goal id: status}: the status each goal has from the item's date on."""
+    if not isinstance(value, dict) or not value:
+        raise Bad(Text("not_goal_status", {"field": name, "status": spec.choices[1]}))
+    return {as_id(name, str(goal), spec): as_choice(name, status, spec) for goal, status in value.items()}
 
 
 CONVERTERS = {
@@ -185,6 +184,7 @@ CONVERTERS = {
     "date": as_date,
     "datetime": as_datetime,
     "choice": as_choice,
+    "choices": as_choices,
     "int": as_int,
     "id": as_id,
     "ids": as_ids,
@@ -192,13 +192,13 @@ CONVERTERS = {
     "url": as_url,
     "image": as_image,
     "coordinates": as_coordinates,
-    "goals": as_goals,
+    "goal_status": as_goal_status,
     "hash": as_hash,
 }
 
 
 def is_empty(value):
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+    return value is None or (isinstance(value, str) and not value.strip()) or value in ([], {})
 
 
 # --- one file ----------------------------------------------------------------

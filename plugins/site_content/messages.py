@@ -89,8 +89,12 @@ MESSAGES = {
         "lv": "vispirms izveidojiet kopienas lapu mapē content/communities/",
     },
     "fix_goal": {
-        "en": "goals and their ids are listed under 'goals' in the files in content/communities/",
-        "lv": "mērķi ar identifikatoriem uzskaitīti kopienu failos mapē content/communities/ laukā 'goals'",
+        "en": "write the name of a file in content/goals/ without '.{lang}.md', e.g. '{example}'",
+        "lv": "ierakstiet faila nosaukumu no mapes content/goals/ bez '.{lang}.md', piemēram, '{example}'",
+    },
+    "fix_no_goals": {
+        "en": "create the goal's file in content/goals/ first (invoke new goal \"...\")",
+        "lv": "vispirms izveidojiet mērķa failu mapē content/goals/ (invoke new goal \"...\")",
     },
     "fix_link": {
         "en": "link to a file in content/, e.g. {{filename}}/{section}/name.{lang}.md",
@@ -120,9 +124,9 @@ MESSAGES = {
         "en": "describe the photo in one sentence",
         "lv": "aprakstiet fotogrāfiju vienā teikumā",
     },
-    "hint_id": {
-        "en": "give the goal a short id, e.g. id: lighting-at-bus-stops",
-        "lv": "dodiet mērķim īsu identifikatoru, piemēram, id: apgaismojums-pieturas",
+    "hint_kinds": {
+        "en": "write what kind of goal it is, one or more of {kinds}, e.g. kinds: [lighting]",
+        "lv": "ierakstiet, kāda veida mērķis tas ir, vienu vai vairākus no {kinds}, piemēram, kinds: [lighting]",
     },
     "hint_default": {
         "en": "write it as in the example in content/README.md",
@@ -262,9 +266,11 @@ MESSAGES = {
         "lv": "lauka 'translated_from' vērtība '{value}' nav versijas zīmogs: nerakstiet to ar roku;"
         " kad tulkojums ir atjaunināts, palaidiet: invoke translations --done {path}",
     },
-    "not_goals": {
-        "en": "each goal in 'goals' is written as '- id: ...' with its other fields below it, as in content/README.md",
-        "lv": "katru mērķi laukā 'goals' raksta kā '- id: ...' ar pārējiem laukiem zem tā, kā paraugā content/README.md",
+    "not_goal_status": {
+        "en": "'{field}' is written as the goal's id, a colon and its new status,"
+        " e.g. {field}: {{lighting-at-bus-stops: {status}}}",
+        "lv": "lauku '{field}' raksta kā mērķa identifikatoru, kolu un jauno statusu,"
+        " piemēram, {field}: {{apgaismojums-pieturas: {status}}}",
     },
     # --- across files ------------------------------------------------------
     "no_original": {
@@ -280,16 +286,12 @@ MESSAGES = {
         "lv": "adresi {url} izmanto pati vietne: {fix}",
     },
     "unknown_community": {
-        "en": "'{value}' in 'communities' is not a community: {fix}",
-        "lv": "'{value}' laukā 'communities' nav kopiena: {fix}",
+        "en": "'{value}' in '{field}' is not a community: {fix}",
+        "lv": "'{value}' laukā '{field}' nav kopiena: {fix}",
     },
     "unknown_goal": {
-        "en": "'{value}' in 'goals' is not the id of any community's goal: {fix}",
-        "lv": "'{value}' laukā 'goals' nav neviena kopienas mērķa identifikators: {fix}",
-    },
-    "duplicate_goal": {
-        "en": "the goal id '{value}' is already used in {other}: give each goal its own id",
-        "lv": "mērķa identifikators '{value}' jau izmantots failā {other}: katram mērķim dodiet savu identifikatoru",
+        "en": "'{value}' in '{field}' is not the id of any goal: {fix}",
+        "lv": "'{value}' laukā '{field}' nav neviena mērķa identifikators: {fix}",
     },
     "cover_missing": {
         "en": "the photo '{target}' is not in content/images/: put it there, or correct the name (capital letters matter)",
@@ -428,6 +430,10 @@ MESSAGES = {
     "new_title": {
         "en": "the title has no letters or digits to make an address of: write a title, e.g. invoke new story \"Gathering in Mežinieki\"",
         "lv": "virsrakstā nav burtu vai ciparu, no kā izveidot adresi: ierakstiet virsrakstu, piemēram, invoke new story \"Kopsanāksme Mežiniekos\"",
+    },
+    "new_one_community": {
+        "en": "a goal belongs to one community, or to none (a goal the communities share): give --community once at most",
+        "lv": "mērķis pieder vienai kopienai vai nevienai (kopienu kopīgs mērķis): norādiet --community ne vairāk kā vienreiz",
     },
     "new_community": {
         "en": "'{value}' is not a community: {fix}",

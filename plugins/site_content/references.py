@@ -14,6 +14,7 @@ from .checks import closest
 from .messages import Text, did_you_mean, language_name
 from .model import language_root
 from .problems import Problem
+from .schema import REFERENCES
 
 _INTERNAL = re.compile(r"^(?:\{(?P<a>filename|static|attach)\}|\|(?P<b>filename|static|attach)\|)(?P<path>.*)$")
 # Top-level folders of every language that are the site's own.
@@ -99,52 +100,46 @@ def _addresses(c):
     return found
 
 
-def _community_keys(c):
-    index = c.index
-    keys = {d.key for d in c.files if d.kind == "community"}
-    keys |= {key for section, key, _lang in index.broken if c.sections[section]["kind"] == "community"}
+def _keys(c, kind):
+    """Keys of every file of a kind, those that cannot be read included."""
+    keys = {d.key for d in c.files if d.kind == kind}
+    keys |= {key for section, key, _lang in c.index.broken if c.sections[section]["kind"] == kind}
     return keys
 
 
-def _communities(c):
-    known = _community_keys(c)
+def _unknown(c, kind, fields, code, fix_known, fix_none):
+    """Problems of ids in `fields` (as lists, or keys of mappings) that name no file of `kind`."""
+    known = _keys(c, kind)
     lang = c.index.default_lang
     if known:
-        otherwise = Text("fix_community", {"lang": lang, "example": sorted(known)[0]})
+        otherwise = Text(fix_known, {"lang": lang, "example": sorted(known)[0]})
     else:
-        otherwise = Text("fix_no_communities")
+        otherwise = Text(fix_none)
     found = []
     for document in c.files:
-        for value in document.meta.get("communities", ()) if document.kind != "community" else ():
-            if value not in known:
-                fix = did_you_mean(closest(value, known), otherwise)
-                found.append(_problem(document, document.lines.get("communities"), "unknown_community", value=value, fix=fix))
+        for field in fields:
+            values = document.meta.get(field) or ()
+            for value in [values] if isinstance(values, str) else values:
+                if value not in known:
+                    fix = did_you_mean(closest(value, known), otherwise)
+                    found.append(_problem(document, document.lines.get(field), code,
+                                          value=value, field=field, fix=fix))
     return found
+
+
+def _communities(c):
+    """`communities` of stories and news, `community` of goals: files in the communities folder."""
+    return _unknown(c, "community", _fields_naming("community"), "unknown_community",
+                    "fix_community", "fix_no_communities")
 
 
 def _goals(c):
-    """Goal ids are defined once, in a community's `goals`, and referred to by stories and news."""
-    index = c.index
-    defined = {}
-    found = []
-    for document in c.files:
-        if document.kind != "community":
-            continue
-        for goal in document.meta.get("goals", ()):
-            goal_id = goal["id"]
-            if goal_id in defined and document.lang == index.default_lang:
-                other = c.path(defined[goal_id].source)
-                found.append(_problem(document, document.lines.get("goals"), "duplicate_goal", value=goal_id, other=other))
-            elif goal_id not in defined or defined[goal_id].lang != index.default_lang:
-                defined[goal_id] = document
-    for document in c.files:
-        if document.kind == "community":
-            continue
-        for value in document.meta.get("goals", ()):
-            if value not in defined:
-                fix = did_you_mean(closest(value, defined), Text("fix_goal"))
-                found.append(_problem(document, document.lines.get("goals"), "unknown_goal", value=value, fix=fix))
-    return found
+    """`goals` and `goal_status` of stories and news: files in the goals folder."""
+    return _unknown(c, "goal", _fields_naming("goal"), "unknown_goal", "fix_goal", "fix_no_goals")
+
+
+def _fields_naming(kind):
+    return tuple(field for field, target in REFERENCES.items() if target == kind)
 
 
 def _covers(c):

@@ -1,6 +1,6 @@
 """The content schema: the front-matter fields of each kind of content.
 
-The one place that says, per kind (story, news, chapter, community, page),
+The one place that says, per kind (story, news, chapter, community, goal, page),
 which fields exist, which are required, their types and allowed values, and
 which are shared across translations (written once, in the default-language
 file, and inherited by each translation unless it sets them itself).
@@ -15,6 +15,7 @@ Types (validated in `checks.py`):
   date         YYYY-MM-DD (or YYYY-MM-DD HH:MM)
   datetime     YYYY-MM-DD or YYYY-MM-DD HH:MM, local time of the site
   choice       one of `choices`
+  choices      a list of `choices` ([lighting, sports]); one value is a list of one
   int          a whole number, at least `minimum`
   id           small Latin letters, digits and hyphens ("mezinieki")
   ids          a list of ids
@@ -22,16 +23,25 @@ Types (validated in `checks.py`):
   url          an https:// or http:// address
   image        a file in content/images/ ("2022/mezauli.jpg")
   coordinates  [latitude, longitude] in degrees
-  goals        a list of mappings, each with the fields of GOAL_FIELDS
+  goal_status  goal ids, each with one of `choices` ({apgaismojums: planned})
   hash         a version stamp written by `invoke translations --done`
 """
 
 from dataclasses import dataclass
 
-# What the fields of the "id" types refer to, checked across documents:
-#   communities  the key of a file in the communities folder
-#   goals        the `id` of a goal in some community's `goals`
-REFERENCES = {"communities": "community", "goals": "goal"}
+# What the fields of the "id" types refer to, checked across documents
+# (references.py): the key of a file of that kind.
+REFERENCES = {"communities": "community", "community": "community",
+              "goals": "goal", "goal_status": "goal"}
+
+# --- The goals register (plugins/site_goals) ---------------------------------
+# A goal is a file of its own in the goals folder: its id is the file name's
+# key, its title is written in each language. Its status is not written in
+# it: it follows from the dated stories and news that record one for it in
+# `goal_status` (the latest such record; `identified` until there is one).
+GOAL_STATUSES = ("identified", "planned", "in-progress", "done")
+GOAL_KINDS = ("lighting", "public-infrastructure", "sports", "children",
+              "gathering-recreation", "other")
 
 
 @dataclass(frozen=True)
@@ -63,10 +73,13 @@ DATED = {
     "date_precision": Field("choice", shared=True, choices=("day", "month", "year")),
 }
 
-# What stories and news are about.
+# What stories and news are about. A goal in `goal_status` is referred to
+# as in `goals` (it need not be written in both) and gets that status on the
+# item's date.
 TOPICS = {
     "communities": Field("ids", shared=True),
     "goals": Field("ids", shared=True),
+    "goal_status": Field("goal_status", shared=True, choices=GOAL_STATUSES),
 }
 
 # --- Meeting fields (news items that announce or report on a meeting) -------
@@ -85,15 +98,6 @@ MEETING = {
     "report_of": Field("id", shared=True),  # key of the invitation a report covers
 }
 # --- end of meeting fields --------------------------------------------------
-
-# The fields of one goal in a community's `goals` list. Goal ids are unique
-# across the site; stories and news refer to them in their own `goals`.
-# (A goals register of its own may extend this: issue 5.)
-GOAL_FIELDS = {
-    "id": Field("id", required=True),
-    "title": Field("text"),
-    "status": Field("text"),
-}
 
 SCHEMA = {
     "story": {
@@ -121,7 +125,15 @@ SCHEMA = {
         **COMMON,
         "stage": Field("choice", shared=True, choices=("met", "forming", "smart-village")),
         "coordinates": Field("coordinates", shared=True),
-        "goals": Field("goals", shared=True),
+    },
+    "goal": {
+        **COMMON,
+        "kinds": Field("choices", required=True, shared=True, choices=GOAL_KINDS),
+        # the community whose goal it is; without one, a goal the communities
+        # named together (a shared goal)
+        "community": Field("id", shared=True),
+        # the year of the meeting cycle in which it was named
+        "cycle": Field("int", shared=True, minimum=2000),
     },
     "page": {**COMMON},
 }

@@ -4,7 +4,8 @@ A generator of our own writes `<section path>/index.html` (paginated) for every
 section except plain pages; templates get `section_items(section)` to show,
 say, the latest news on the home page in the same order as the list page.
 The communities' list page also gets a map (`community_map`) and the
-communities as open data (`open_data`, JSON and CSV beside the page).
+communities as open data (`open_data`, JSON and CSV beside the page). The
+goals' list page is the register's overview, written by site_goals.
 """
 
 import os
@@ -60,8 +61,8 @@ class SectionPagesGenerator(Generator):
         lang = self.settings["DEFAULT_LANG"]
         for section, conf in self.settings["SECTIONS"].items():
             path = conf[lang]
-            if not path:
-                continue  # plain pages have no list page
+            if not path or conf["kind"] == "goal":
+                continue  # plain pages have no list page; site_goals writes the goals' own
             items = items_for(self.context, section, lang)
             data = None
             if conf["kind"] == "community" and "SITE_INDEX" in self.settings:
