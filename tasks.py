@@ -70,15 +70,15 @@ def check(c, lang=""):
 
 @task(
     help={
-        "kind": "story, news or chapter",
+        "kind": "story, news, chapter or goal",
         "title": "the title, in Latvian: the address is made of it",
-        "community": "a community it is about, e.g. mezinieki (repeatable)",
+        "community": "a community it is about, e.g. mezinieki (repeatable); for a goal, its community, if it has one",
         "guide": "for a chapter: methodology or guidelines",
     },
     iterable=["community"],
 )
 def new(c, kind, title, community=None, guide="methodology"):
-    """Create both language files of a new story, news item or chapter, as drafts."""
+    """Create both language files of a new story, news item, chapter or goal, as drafts."""
     communities = "".join(f" --community {shlex.quote(key)}" for key in community or [])
     _python(
         c,

@@ -37,6 +37,18 @@ CASES = {
         ("content/news/pasakums.lv.md:7: lauka 'registration' vērtība 'www.example.org/pieteikties' nav tīmekļa adrese: ierakstiet pilnu adresi, kas sākas ar https://",
          "content/news/pasakums.lv.md:7: 'registration' is not a web address ('www.example.org/pieteikties'): write the full address, starting with https://"),
     ],
+    'bad-goal-kind': [
+        ("content/goals/bez-veida.lv.md:4: trūkst lauka 'kinds': ierakstiet, kāda veida mērķis tas ir, vienu vai vairākus no 'lighting', 'public-infrastructure', 'sports', 'children', 'gathering-recreation' vai 'other', piemēram, kinds: [lighting]",
+         "content/goals/bez-veida.lv.md:4: 'kinds' is missing: write what kind of goal it is, one or more of 'lighting', 'public-infrastructure', 'sports', 'children', 'gathering-recreation' or 'other', e.g. kinds: [lighting]"),
+        ("content/goals/parks.lv.md:4: lauka 'kinds' vērtība nevar būt 'park': ierakstiet 'lighting', 'public-infrastructure', 'sports', 'children', 'gathering-recreation' vai 'other'",
+         "content/goals/parks.lv.md:4: 'kinds' cannot be 'park': write 'lighting', 'public-infrastructure', 'sports', 'children', 'gathering-recreation' or 'other'"),
+    ],
+    'bad-goal-status': [
+        ("content/news/soli-gatavi.lv.md:5: lauka 'goal_status' vērtība nevar būt 'finished': ierakstiet 'identified', 'planned', 'in-progress' vai 'done'",
+         "content/news/soli-gatavi.lv.md:5: 'goal_status' cannot be 'finished': write 'identified', 'planned', 'in-progress' or 'done'"),
+        ("content/news/soli-plans.lv.md:6: lauku 'goal_status' raksta kā mērķa identifikatoru, kolu un jauno statusu, piemēram, goal_status: {apgaismojums-pieturas: planned}",
+         "content/news/soli-plans.lv.md:6: 'goal_status' is written as the goal's id, a colon and its new status, e.g. goal_status: {apgaismojums-pieturas: planned}"),
+    ],
     'bad-language': [
         ("content/stories/vacu.de.md: 'de' nav šīs vietnes valoda: faila nosaukumam jābeidzas ar '.lv.md' vai '.en.md'",
          "content/stories/vacu.de.md: 'de' is not a language of this site: end the file name with '.lv.md' or '.en.md'"),
@@ -71,6 +83,10 @@ CASES = {
         ("content/pages/divreiz.lv.md:4: lauks 'title' ierakstīts divreiz (arī 2. rindā): atstājiet tikai vienu",
          "content/pages/divreiz.lv.md:4: 'title' is written twice (also on line 2): keep only one"),
     ],
+    'duplicate-goal': [
+        ("content/goals/apgaismojums.lv.md: mērķa identifikatoru 'apgaismojums' (faila nosaukumu) izmanto arī content/goals/2024/apgaismojums.lv.md: pārdēvējiet vienu no abiem failiem, katram mērķim vajadzīgs savs identifikators",
+         "content/goals/apgaismojums.lv.md: the goal id 'apgaismojums' (the file name) is also used by content/goals/2024/apgaismojums.lv.md: rename one of the two files, each goal needs an id of its own"),
+    ],
     'duplicate-slug': [
         ("content/news/divas-valodas.en.md:4: adresi /en/news/news-in-two-languages/ izmanto arī content/news/cita-zina.en.md: vienā no abiem failiem ierakstiet citu 'slug'",
          "content/news/divas-valodas.en.md:4: the address /en/news/news-in-two-languages/ is also used by content/news/cita-zina.en.md: give one of the two files another 'slug'"),
@@ -78,6 +94,10 @@ CASES = {
     'empty': [
         ('content/news/tuksa.lv.md: fails ir tukšs: nokopējiet šī satura veida paraugu no content/README.md vai izdzēsiet failu',
          'content/news/tuksa.lv.md: the file is empty: copy the example for this kind of content from content/README.md, or delete the file'),
+    ],
+    'goal-community': [
+        ("content/goals/laukums.lv.md:5: 'ciem' laukā 'community' nav kopiena: vai domājāt 'ciems'?",
+         "content/goals/laukums.lv.md:5: 'ciem' in 'community' is not a community: did you mean 'ciems'?"),
     ],
     'image-alt': [
         ("content/stories/bez-apraksta.lv.md:9: attēlam '{static}/images/galds.jpg' nav apraksta: aprakstiet fotogrāfiju vienā teikumā kvadrātiekavās, ![...]({static}/images/galds.jpg)",
@@ -124,8 +144,8 @@ CASES = {
          "content/stories/valoda.lv.md:7: the link '{filename}/pages/par.en.md' leads to the English file: link to '{filename}/pages/par.lv.md' instead (the language switcher leads to the translation)"),
     ],
     'outside-sections': [
-        ('content/zina.lv.md: tekstiem jāatrodas kādā no mapēm content/stories/, content/news/, content/methodology/, content/communities/, content/pages/: pārvietojiet šo failu uz turieni',
-         'content/zina.lv.md: texts belong in one of the folders content/stories/, content/news/, content/methodology/, content/communities/, content/pages/: move this file there'),
+        ('content/zina.lv.md: tekstiem jāatrodas kādā no mapēm content/stories/, content/news/, content/methodology/, content/communities/, content/goals/, content/pages/: pārvietojiet šo failu uz turieni',
+         'content/zina.lv.md: texts belong in one of the folders content/stories/, content/news/, content/methodology/, content/communities/, content/goals/, content/pages/: move this file there'),
     ],
     'photo-in-section': [
         ('content/stories/galds.jpg: šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, citus failus – ārpus mapes content/',
@@ -144,8 +164,10 @@ CASES = {
          "content/pages/krasa.lv.md:4: a page has no field 'colour': remove it, or see the fields of each kind of content in content/README.md"),
     ],
     'unknown-goal': [
-        ("content/stories/merkis.lv.md:5: 'apgaismojums-pietura' laukā 'goals' nav neviena kopienas mērķa identifikators: vai domājāt 'apgaismojums-pieturas'?",
-         "content/stories/merkis.lv.md:5: 'apgaismojums-pietura' in 'goals' is not the id of any community's goal: did you mean 'apgaismojums-pieturas'?"),
+        ("content/news/merka-statuss.lv.md:5: 'apgaismojums-pietura' laukā 'goal_status' nav neviena mērķa identifikators: vai domājāt 'apgaismojums-pieturas'?",
+         "content/news/merka-statuss.lv.md:5: 'apgaismojums-pietura' in 'goal_status' is not the id of any goal: did you mean 'apgaismojums-pieturas'?"),
+        ("content/stories/merkis.lv.md:5: 'apgaismojums-pietura' laukā 'goals' nav neviena mērķa identifikators: vai domājāt 'apgaismojums-pieturas'?",
+         "content/stories/merkis.lv.md:5: 'apgaismojums-pietura' in 'goals' is not the id of any goal: did you mean 'apgaismojums-pieturas'?"),
     ],
     'unpublished-link': [
         ("content/stories/publicets.lv.md:7: saite '{filename}/stories/melnraksts.lv.md' ved uz lapu, kas vēl nav publicēta: vispirms publicējiet to vai izņemiet saiti",
@@ -307,13 +329,15 @@ def test_the_real_content_passes_the_check_strictly(capsys):
 
 
 def test_content_readme_documents_every_field_of_every_kind_in_both_languages():
-    from site_content.schema import GOAL_FIELDS, SCHEMA  # noqa: PLC0415
+    from site_content.schema import GOAL_KINDS, GOAL_STATUSES, SCHEMA  # noqa: PLC0415
 
     text = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
     latvian, _, english = text.partition("\n# In English\n")
     for part in (latvian, english):
         for kind, fields in SCHEMA.items():
-            for name in list(fields) + list(GOAL_FIELDS):
+            for name in fields:
                 assert f"`{name}`" in part, (kind, name)
+        for value in GOAL_KINDS + GOAL_STATUSES:
+            assert f"`{value}`" in part, value
         for kind in SCHEMA:
             assert f"(`{kind}`)" in part, kind

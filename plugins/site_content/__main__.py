@@ -134,9 +134,9 @@ def main(argv=None):
     parser.add_argument("--lang", default=None, help="the language of the messages: lv or en")
     commands = parser.add_subparsers(dest="command", required=True)
     new_parser = commands.add_parser("new", help="create both language files of a new document")
-    new_parser.add_argument("kind", help="story, news or chapter")
+    new_parser.add_argument("kind", help="story, news, chapter or goal")
     new_parser.add_argument("title", help="the title in the site's default language")
-    new_parser.add_argument("--community", action="append", help="a community it is about (repeatable)")
+    new_parser.add_argument("--community", action="append", help="a community it is about (repeatable); a goal's community (once)")
     new_parser.add_argument("--guide", default="methodology", help="for a chapter: methodology or guidelines")
     status_parser = commands.add_parser("translations", help="what lacks a translation, what is outdated")
     status_parser.add_argument("--done", action="extend", nargs="+", metavar="FILE",

@@ -268,7 +268,7 @@ MESSAGES = {
     },
     "not_goal_status": {
         "en": "'{field}' is written as the goal's id, a colon and its new status,"
-        " e.g. {field}: {{lighting-at-bus-stops: {status}}}",
+        " e.g. {field}: {{apgaismojums-pieturas: {status}}}",
         "lv": "lauku '{field}' raksta kā mērķa identifikatoru, kolu un jauno statusu,"
         " piemēram, {field}: {{apgaismojums-pieturas: {status}}}",
     },
@@ -280,6 +280,10 @@ MESSAGES = {
     "duplicate_url": {
         "en": "the address {url} is also used by {other}: {fix}",
         "lv": "adresi {url} izmanto arī {other}: {fix}",
+    },
+    "duplicate_goal": {
+        "en": "the goal id '{value}' (the file name) is also used by {other}: rename one of the two files, each goal needs an id of its own",
+        "lv": "mērķa identifikatoru '{value}' (faila nosaukumu) izmanto arī {other}: pārdēvējiet vienu no abiem failiem, katram mērķim vajadzīgs savs identifikators",
     },
     "reserved_url": {
         "en": "the address {url} is used by the site itself: {fix}",

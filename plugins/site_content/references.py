@@ -93,6 +93,9 @@ def _addresses(c):
             found.append(_problem(document, line, "reserved_url", True, url=url, fix=Text(fix)))
         elif (document.lang, url) in used:
             other = c.path(used[(document.lang, url)])
+            if document.kind == "goal" and document.lang == index.default_lang:
+                found.append(_problem(document, line, "duplicate_goal", True, value=document.key, other=other))
+                continue
             fix = Text(f"{fix}_either")
             found.append(_problem(document, line, "duplicate_url", True, url=url, other=other, fix=fix))
         else:

@@ -1,7 +1,7 @@
-"""`invoke new story|news|chapter "Title"`: both language files of a new document.
+"""`invoke new story|news|chapter|goal "Title"`: both language files of a new document.
 
 The files come from templates in `scaffolds/` (`<kind>.<lang>.md`, with
-$title, $date, $communities, $guide and $chapter), the address from the
+$title, $date, $communities, $community, $guide and $chapter), the address from the
 default-language title ("Kopsanāksme Mežiniekos" -> kopsanaksme-meziniekos),
 the date is the build's day. Both files start as drafts, so nothing
 half-written is published; nothing is ever overwritten.
@@ -16,7 +16,7 @@ from .model import slugify
 from .checks import closest
 
 SCAFFOLDS = os.path.join(os.path.dirname(__file__), "scaffolds")
-KINDS = ("story", "news", "chapter")
+KINDS = ("story", "news", "chapter", "goal")
 
 
 class ScaffoldError(Exception):
@@ -51,6 +51,8 @@ def plan(index, settings, kind, title, communities=(), guide="methodology", toda
                          if known else Text("fix_no_communities"))
             fix = did_you_mean(closest(community, known), otherwise)
             raise ScaffoldError(Text("new_community", {"value": community, "fix": fix}))
+    if kind == "goal" and len(communities) > 1:
+        raise ScaffoldError(Text("new_one_community"))
     guides = ("methodology", "guidelines")
     if kind == "chapter" and guide not in guides:
         raise ScaffoldError(Text("not_choice", {"field": "guide", "value": guide, "choices": join_or(guides)}))
@@ -58,6 +60,7 @@ def plan(index, settings, kind, title, communities=(), guide="methodology", toda
         "title": json.dumps(str(title).strip(), ensure_ascii=False),  # a YAML string
         "date": today.isoformat() if today else "",
         "communities": ", ".join(communities),
+        "community": communities[0] if communities else "",
         "guide": guide,
         "chapter": next_chapter(index, guide) if kind == "chapter" else "",
     }
