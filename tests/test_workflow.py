@@ -236,3 +236,37 @@ def test_a_new_story_naming_a_community_appears_on_its_page_in_its_language(tmp_
     assert "Jauns stāsts par ciemu" not in english
     # a community the story does not name does not list it
     assert "Jauns stāsts par ciemu" not in listed("kopienas/kalns/index.html")
+
+
+def test_a_new_goal_from_template_to_the_register(tmp_path, capsys):
+    project = projects.make_project(tmp_path / "project")
+    lv = project / "content" / "goals" / "apgaismojums-pie-pieturas.lv.md"
+
+    status, out, err = run(project, capsys, "--lang", "en", "new", "goal", "Apgaismojums pie pieturas",
+                           "--community", "ciems", "--community", "kalns")
+    assert (status, out) == (1, "")
+    assert err == ("a goal belongs to one community, or to none (a goal the communities share):"
+                   " give --community once at most\n")
+    assert not lv.exists()
+
+    status, out, err = run(project, capsys, "new", "goal", "Apgaismojums pie pieturas", "--community", "ciems")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:3] == [
+        "  content/goals/apgaismojums-pie-pieturas.lv.md",
+        "  content/goals/apgaismojums-pie-pieturas.en.md",
+    ]
+    text = lv.read_text(encoding="utf-8")
+    assert "community: ciems\n" in text and "kinds: [other]\n" in text and "status: draft\n" in text
+    # the new files pass the check as they are, and the goal is not published as it is
+    assert check(project, "lv", capsys) == (0, "Pārbaudīti 13 faili; kļūdu nav.\n", [])
+    site = build_into(project, tmp_path / "site")
+    assert not (site / "merki" / "apgaismojums-pie-pieturas").exists()
+
+    for path in (lv, lv.with_name("apgaismojums-pie-pieturas.en.md")):
+        path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
+    site = build_into(project, tmp_path / "site")
+    goal = parse(site, "merki/apgaismojums-pie-pieturas/index.html")
+    assert [" ".join(dd.get_text(" ", strip=True).split()) for dd in goal.select("dl.goal-facts dd")] == [
+        "Apzināts", "Cits", "Ķekaviņa"]
+    listed = parse(site, "kopienas/ciems/index.html").find("h2", id="goals-title").find_next_sibling("ul")
+    assert [a.get_text(strip=True) for a in listed.select("li > a")] == ["Apgaismojums pie pieturas"]
