@@ -66,7 +66,7 @@ def test_list_pages_and_navigation_are_not_indexed(served_site):
         if 'data-pagefind-body' in (served_site.output / relative).read_text(encoding="utf-8"):
             documents["en" if relative.startswith("en/") else "lv"] += 1
     assert counts == documents
-    assert counts["lv"] == 19  # 3 news and stories, 7 communities, 6 chapters, 3 pages
+    assert counts["lv"] == 22  # 3 news and stories, 7 communities, 3 goals, 6 chapters, 3 pages
 
 
 def test_without_javascript_the_search_page_links_the_list_pages(browser, served_site):
@@ -78,7 +78,7 @@ def test_without_javascript_the_search_page_links_the_list_pages(browser, served
         assert "JavaScript" in page.inner_text("main")
         hrefs = page.eval_on_selector_all("main ul a", "links => links.map(a => a.getAttribute('href'))")
         assert [h.replace(served_site.site_url, "") for h in hrefs] == [
-            "/stasti/", "/jaunumi/", "/metodologija/", "/kopienas/"
+            "/stasti/", "/jaunumi/", "/metodologija/", "/kopienas/", "/merki/"
         ]
     finally:
         context.close()
