@@ -99,6 +99,10 @@ CASES = {
         ("content/goals/laukums.lv.md:5: 'ciem' laukā 'community' nav kopiena: vai domājāt 'ciems'?",
          "content/goals/laukums.lv.md:5: 'ciem' in 'community' is not a community: did you mean 'ciems'?"),
     ],
+    'goal-status-twice': [
+        ("content/news/laipa-ieplanota.lv.md:5: mērķim 'laipa' šeit norādīts statuss 'planned', bet failā content/news/laipa-gatava.lv.md tajā pašā datumā – 'done': atstājiet statusu tikai vienā no abiem failiem vai izlabojiet datumu",
+         "content/news/laipa-ieplanota.lv.md:5: 'laipa' is given the status 'planned' here and 'done' in content/news/laipa-gatava.lv.md, on the same date: keep the status in one of the two files, or correct a date"),
+    ],
     'image-alt': [
         ("content/stories/bez-apraksta.lv.md:9: attēlam '{static}/images/galds.jpg' nav apraksta: aprakstiet fotogrāfiju vienā teikumā kvadrātiekavās, ![...]({static}/images/galds.jpg)",
          "content/stories/bez-apraksta.lv.md:9: the image '{static}/images/galds.jpg' has no description: describe the photo in one sentence between the square brackets, ![...]({static}/images/galds.jpg)"),

@@ -119,11 +119,19 @@ def as_id(name, value, spec):
     return value
 
 
-def as_ids(name, value, spec):
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, list):
-        raise Bad(Text("not_list", {"field": name}))
-    return [as_id(name, item, spec) for item in values]
+def list_of(convert):
+    """A converter of a list of values (one value is a list of one) from one of a value."""
+
+    def as_list(name, value, spec):
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list):
+            raise Bad(Text("not_list", {"field": name}))
+        return [convert(name, item, spec) for item in values]
+
+    return as_list
+
+
+as_ids = list_of(as_id)
 
 
 def as_slug(name, value, spec):
@@ -164,13 +172,6 @@ def as_hash(name, value, spec, shown=""):
     return value
 
 
-def as_choices(name, value, spec):
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, list):
-        raise Bad(Text("not_list", {"field": name}))
-    return [as_choice(name, item, spec) for item in values]
-
-
 def as_goal_status(name, value, spec):
     """{goal id: status}: the status each goal has from the item's date on."""
     if not isinstance(value, dict) or not value:
@@ -184,7 +185,7 @@ CONVERTERS = {
     "date": as_date,
     "datetime": as_datetime,
     "choice": as_choice,
-    "choices": as_choices,
+    "choices": list_of(as_choice),
     "int": as_int,
     "id": as_id,
     "ids": as_ids,

@@ -285,6 +285,12 @@ MESSAGES = {
         "en": "the goal id '{value}' (the file name) is also used by {other}: rename one of the two files, each goal needs an id of its own",
         "lv": "mērķa identifikatoru '{value}' (faila nosaukumu) izmanto arī {other}: pārdēvējiet vienu no abiem failiem, katram mērķim vajadzīgs savs identifikators",
     },
+    "goal_status_twice": {
+        "en": "'{goal}' is given the status '{status}' here and '{other_status}' in {other}, on the same date:"
+        " keep the status in one of the two files, or correct a date",
+        "lv": "mērķim '{goal}' šeit norādīts statuss '{status}', bet failā {other} tajā pašā datumā – '{other_status}':"
+        " atstājiet statusu tikai vienā no abiem failiem vai izlabojiet datumu",
+    },
     "reserved_url": {
         "en": "the address {url} is used by the site itself: {fix}",
         "lv": "adresi {url} izmanto pati vietne: {fix}",

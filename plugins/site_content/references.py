@@ -137,8 +137,24 @@ def _communities(c):
 
 
 def _goals(c):
-    """`goals` and `goal_status` of stories and news: files in the goals folder."""
-    return _unknown(c, "goal", _fields_naming("goal"), "unknown_goal", "fix_goal", "fix_no_goals")
+    """`goals` and `goal_status` of stories and news: files in the goals folder.
+
+    Two items of one date that give a goal different statuses leave its status
+    to the order of their file names: the later one is told so.
+    """
+    found = _unknown(c, "goal", _fields_naming("goal"), "unknown_goal", "fix_goal", "fix_no_goals")
+    given = {}  # (goal, date) -> (status, document)
+    for document in c.files:
+        date = document.meta.get("date")
+        if document.lang != c.index.default_lang or date is None:
+            continue
+        for goal, status in (document.meta.get("goal_status") or {}).items():
+            earlier = given.setdefault((goal, date), (status, document))
+            if earlier[0] != status:
+                found.append(_problem(document, document.lines.get("goal_status"), "goal_status_twice",
+                                      goal=goal, status=status, other_status=earlier[0],
+                                      other=c.path(earlier[1].source)))
+    return found
 
 
 def _fields_naming(kind):
