@@ -260,3 +260,42 @@ def test_a_community_page_lists_its_own_goals_only(goal_site):
     other = parse(goal_site, "kopienas/kalns/index.html").find("h2", id="goals-title").parent
     assert other.select("ul.goal-list") == []
     assert "vēl nav ierakstīti" in text(other)
+
+
+# --- the register itself, from a content index -------------------------------
+
+
+def test_the_register_from_an_index(tmp_path):
+    from site_content import ContentIndex  # noqa: PLC0415
+    from site_goals.register import build_register, by_kind, by_status, reduced_date  # noqa: PLC0415
+
+    sections = {"news": {"kind": "news", "lv": "jaunumi", "en": "news"},
+                "goals": {"kind": "goal", "lv": "merki", "en": "goals"}}
+    languages = {"lv": {"prefix": ""}, "en": {"prefix": "en"}}
+    files = {
+        "goals/a.lv.md": "title: A\nsummary: S\nkinds: [lighting, sports]\n",
+        "goals/a.en.md": "title: A en\nsummary: S\nslug: a-en\n",
+        "goals/b.lv.md": "title: B\nsummary: S\nkinds: sports\ncycle: 2022\n",
+        "goals/tikai-en.en.md": "title: C\nsummary: S\nkinds: [other]\n",  # no original: not in it
+        "news/x.lv.md": "title: X\nsummary: S\ndate: 2024-05-01\ndate_precision: month\ngoal_status: {a: planned}\n",
+        "news/y.lv.md": "title: Y\nsummary: S\ndate: 2024-05-01\ngoal_status: {a: planned}\ngoals: [b]\n",
+        "news/z.lv.md": "title: Z\nsummary: S\ndate: 2023-01-01\ndate_precision: year\ngoals: [a]\n",
+    }
+    for name, front in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{front}---\n\nTeksts.\n", encoding="utf-8")
+    index = ContentIndex.scan(str(tmp_path), sections, languages, "lv")
+
+    goals = build_register(index)
+
+    assert [goal.id for goal in goals] == ["a", "b"]
+    a, b = goals
+    assert [(entry.id, entry.status, reduced_date(entry)) for entry in a.history] == [
+        ("news/z", None, "2023"), ("news/x", "planned", "2024-05"), ("news/y", "planned", "2024-05-01")]
+    assert (a.status, a.status_entry.id, a.shared, a.kinds) == ("planned", "news/y", True, ("lighting", "sports"))
+    assert {lang: version.url for lang, version in a.versions.items()} == {"lv": "merki/a/", "en": "goals/a-en/"}
+    assert (b.status, b.status_entry, b.cycle, [entry.id for entry in b.history]) == ("identified", None, 2022, ["news/y"])
+    assert [(status, [g.id for g in members]) for status, members in by_status(goals)] == [
+        ("identified", ["b"]), ("planned", ["a"]), ("in-progress", []), ("done", [])]
+    assert dict((kind, [g.id for g in members]) for kind, members in by_kind(goals))["sports"] == ["a", "b"]
