@@ -204,3 +204,21 @@ def test_the_sitemap_read_on_every_core_is_the_one_read_in_one_process(site, mon
     monkeypatch.setattr(site_sitemap, "PARALLEL_MIN", 10**9)
     assert site_sitemap.sitemap_entries(str(site.output), settings, index) == parallel
     assert len(parallel) > 20 and all(alternates for _url, _date, alternates in parallel)
+
+
+def test_a_goals_new_status_and_title_reach_every_page_and_file_that_shows_them(project):
+    news = "content/news/kopienu-sarunu-cikls-nosledzies.lv.md"
+    edit(project, news, "apgaismojums-un-infrastruktura: identified", "apgaismojums-un-infrastruktura: planned")
+    edit(project, "content/goals/apgaismojums-publiskaja-artelpa.lv.md", 'title: "', 'title: "Labots – ')
+
+    site_build(project)
+
+    output = project / "output"
+    goal = (output / "merki" / "apgaismojums-un-infrastruktura" / "index.html").read_text(encoding="utf-8")
+    assert "Ieplānots" in goal
+    overview = (output / "en" / "goals" / "index.html").read_text(encoding="utf-8")
+    assert "Planned (1)" in overview
+    assert '"status": "planned"' in (output / "merki" / "goals.json").read_text(encoding="utf-8")
+    for page in ("jaunumi/kopienu-sarunu-cikls-nosledzies", "kopienas/daugmale", "merki"):
+        assert "Labots – " in (output / page / "index.html").read_text(encoding="utf-8"), page
+    assert tree_digest(output) == full_build(project)
