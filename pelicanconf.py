@@ -172,6 +172,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},  # an id on every heading, for links to a section
         "markdown.extensions.sane_lists": {},
+        "site_content.years": {},  # "2022. gada ..." starts a paragraph, not a list
     },
     "output_format": "html5",
 }

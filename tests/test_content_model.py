@@ -1,10 +1,12 @@
 """Unit tests of the content model, the front matter and the content index."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from site_content import ContentIndex
 from site_content.frontmatter import FrontMatterError, field_lines, parse, split
 from site_content.model import parse_file_name, slugify, url_for
@@ -188,3 +190,20 @@ def test_event_times_are_checked_and_converted(value, expected):
         assert "event_start" not in checked.meta  # dropped: the page is built without it
     else:
         assert (checked.problems, checked.meta["event_start"]) == ([], expected)
+
+
+def test_a_paragraph_that_starts_with_a_year_is_not_a_numbered_list(site):
+    from markdown import Markdown  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    markdown = Markdown(**read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"])
+    html = markdown.convert(
+        "2022. gada vasarā notika tikšanās.\n\n"
+        "1. pirmais punkts\n2. otrais punkts\n\n"
+        "```\n2022. gada kods\n```\n"
+    )
+    assert html.startswith("<p>2022. gada vasarā notika tikšanās.</p>\n<ol>\n<li>pirmais punkts</li>")
+    assert "<code>2022. gada kods\n</code>" in html
+    for page in site.pages:
+        text = (site.output / page).read_text(encoding="utf-8")
+        assert not re.search(r'<ol start="\d{3,4}"', text), page

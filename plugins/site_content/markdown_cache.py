@@ -1,8 +1,9 @@
 """The HTML of each Markdown body, kept between builds (see kept.py).
 
 Converting Markdown is most of the work of reading a file. The HTML depends
-only on the body and on the Markdown settings (extensions and the version of
-Python-Markdown): those are the key. A build converts only new or edited
+only on the body and on the Markdown settings (extensions, the version of
+Python-Markdown, and the code of this package, which has extensions of its
+own): those are the key. A build converts only new or edited
 bodies. One file per content folder and language (site_build names it).
 """
 
@@ -18,7 +19,11 @@ __all__ = ["MarkdownCache"]
 
 class MarkdownCache(Kept):
     def __init__(self, path, markdown_settings):
-        namespace = json.dumps([markdown.__version__, markdown_settings], sort_keys=True, default=repr)
+        from .index import kept_namespace  # noqa: PLC0415
+
+        namespace = json.dumps(
+            [markdown.__version__, kept_namespace(), markdown_settings], sort_keys=True, default=repr
+        )
         super().__init__(path, namespace)
 
     def convert(self, body, parser):
