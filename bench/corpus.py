@@ -1,8 +1,9 @@
 """Generate a synthetic bilingual corpus for benchmarks, outside content/.
 
 N stories per language (~600 words each, Latvian with all its diacritics),
-plus the communities they name and one meeting (a news item inviting to a
-gathering) per ten stories. Deterministic: the same N gives the same files.
+plus the communities they name, three goals per community (stories name
+them, every fifth one records a new status) and one meeting (a news item
+inviting to a gathering) per ten stories. Deterministic: the same N gives the same files.
 Never published; `bench/corpus/` is ignored by git.
 """
 
@@ -27,6 +28,9 @@ ENGLISH = (
     "participation initiative space outdoor improvement goal road map action experience"
 ).split()
 COMMUNITIES = ["baldone", "kekava", "daugmale", "katlakalns", "dzerumi", "krustkalni", "mezinieki"]
+GOAL_KINDS = ["lighting", "sports", "children"]
+GOALS = [f"{community}-{kind}" for community in COMMUNITIES for kind in GOAL_KINDS]
+STATUSES = ["planned", "in-progress", "done"]
 
 
 def sentence(rng, words):
@@ -53,10 +57,15 @@ def story(rng, number, lang):
     if lang == "lv":
         day = 1 + number % 28
         month = 1 + (number // 28) % 12
+        communities = rng.sample(COMMUNITIES, 2)
+        goal = f"{communities[0]}-{rng.choice(GOAL_KINDS)}"
         lines += [
             f"date: {2020 + number % 6}-{month:02d}-{day:02d}",
-            f"communities: [{', '.join(rng.sample(COMMUNITIES, 2))}]",
+            f"communities: [{', '.join(communities)}]",
+            f"goals: [{goal}]",
         ]
+        if number % 5 == 0:
+            lines.append(f"goal_status: {{{goal}: {STATUSES[number // 5 % 3]}}}")
     lines += [f"themes: [{words[number % len(words)]}]", "---", ""]
     return "\n".join(lines) + "\n" + body(rng, words)
 
@@ -84,7 +93,7 @@ def meeting(rng, number, lang):
 def generate(root, stories):
     root = Path(root)
     shutil.rmtree(root, ignore_errors=True)
-    for folder in ("stories", "news", "communities"):
+    for folder in ("stories", "news", "communities", "goals"):
         (root / folder).mkdir(parents=True)
     rng = random.Random(stories)
     for number in range(stories):
@@ -100,6 +109,12 @@ def generate(root, stories):
             text = f"---\ntitle: {key.capitalize()}\nsummary: {key}.\n"
             text += "stage: met\n---\n\nTeksts.\n" if lang == "lv" else "---\n\nText.\n"
             (root / "communities" / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
+    for goal in GOALS:
+        community, _dash, kind = goal.rpartition("-")
+        for lang in ("lv", "en"):
+            text = f"---\ntitle: {goal}\nsummary: {goal}.\n"
+            text += f"kinds: [{kind}]\ncommunity: {community}\n---\n\nTeksts.\n" if lang == "lv" else "---\n\nText.\n"
+            (root / "goals" / f"{goal}.{lang}.md").write_text(text, encoding="utf-8")
     return root
 
 
