@@ -142,6 +142,24 @@ class IncrementalWriter(Writer):
         return self._reuse_or(path, key, lambda: super(IncrementalWriter, self).write_feed(
             elements, context, path, *args, **kwargs))
 
+    def write_data(self, name, make):
+        """Write the bytes `make()` returns at `name` (below this run's output), unless the
+        previous build wrote them from the same front matter: for files a plugin makes
+        of the documents' front matter alone (calendars).
+        """
+        key = self.keys.key("data", name, "", [])
+        path = os.path.join(self.output_path, *name.split("/"))
+
+        def write():
+            data = make()
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self._writing.append(path)
+            self._written_files.add(path)
+            with open(path, "wb") as f:
+                f.write(data)
+
+        self._reuse_or(name, key, write)
+
     def _open_w(self, filename, encoding, override=False):
         if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
             self._writing.append(filename)

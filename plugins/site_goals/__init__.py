@@ -86,6 +86,24 @@ def make_register(generator):
 class GoalsOverviewGenerator(Generator):
     """Writes the overview page of one language and the open data beside it."""
 
+    def write_data(self, writer, path, goals, site_root):
+        """The open data files; site_build's writer (write_data) reuses the last build's
+        files when no front matter changed, as they show nothing else. Returns data.FILES."""
+        languages = self.settings["LANGUAGES"]
+        write = getattr(writer, "write_data", None)
+        if write is None:
+            return data.write(os.path.join(self.output_path, path), goals, languages, site_root)
+        made = {}
+
+        def text(which):
+            if not made:
+                made.update(data.texts(goals, languages, site_root))
+            return made[which].encode("utf-8")
+
+        for which, name in data.FILES.items():
+            write(f"{path}/{name}", lambda which=which: text(which))
+        return data.FILES
+
     def generate_output(self, writer):
         view = self.context.get("goals")
         section = goals_section(self.settings)
@@ -93,10 +111,7 @@ class GoalsOverviewGenerator(Generator):
             return
         paths = {lang: self.settings["SECTIONS"][section][lang] for lang in self.settings["LANGUAGES"]}
         path = paths[self.settings["DEFAULT_LANG"]]
-        files = data.write(
-            os.path.join(self.output_path, path), list(view.by_id.values()),
-            self.settings["LANGUAGES"], view.site_root,
-        )
+        files = self.write_data(writer, path, list(view.by_id.values()), view.site_root)
         writer.write_file(
             f"{path}/index.html",
             self.get_template("goals"),

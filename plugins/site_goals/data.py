@@ -91,17 +91,21 @@ def csv_rows(records):
     return goals, history
 
 
-def write(folder, goals, languages, site_root):
-    """Write the three files into `folder`; return FILES."""
+def texts(goals, languages, site_root):
+    """{which: text} of the three files (the keys of FILES)."""
     records = goal_records(goals, languages, site_root)
     goal_rows, history_rows = csv_rows(records)
-    texts = {
+    return {
         "json": to_json(records),
         "csv": to_csv(goal_rows, goal_fields(languages)),
         "history": to_csv(history_rows, history_fields(languages)),
     }
+
+
+def write(folder, goals, languages, site_root):
+    """Write the three files into `folder`; return FILES."""
     os.makedirs(folder, exist_ok=True)
-    for which, text in texts.items():
+    for which, text in texts(goals, languages, site_root).items():
         with open(os.path.join(folder, FILES[which]), "w", encoding="utf-8", newline="") as f:
             f.write(text)
     return FILES

@@ -169,10 +169,20 @@ class MeetingsGenerator(Generator):
                 items=state[which],
                 alternates=path_alternates(self.settings, others),
             )
-        events = [self.vevent(article) for article in state["all"]]
-        self.write(paths["calendar"], self.vcalendar(events, "calendar", subscription=True))
-        for article, event in zip(state["all"], events):
-            self.write(article.meeting.calendar, self.vcalendar([event], article.key))
+        # A calendar shows only front matter: site_build's writer (write_data) reuses the
+        # last build's file when no front matter changed; Pelican's own writes it each time.
+        write = getattr(writer, "write_data", None) or self.write_made
+        events = {}
+
+        def event(article):
+            if article.key not in events:
+                events[article.key] = self.vevent(article)
+            return events[article.key]
+
+        write(paths["calendar"], lambda: self.vcalendar(
+            [event(article) for article in state["all"]], "calendar", subscription=True))
+        for article in state["all"]:
+            write(article.meeting.calendar, lambda article=article: self.vcalendar([event(article)], article.key))
 
     def vevent(self, article):
         url = absolute_url(self.settings, article.url)
@@ -199,6 +209,9 @@ class MeetingsGenerator(Generator):
             url=absolute_url(self.settings, paths["calendar"]) if subscription else None,
             lang=lang,
         )
+
+    def write_made(self, relative, make):
+        self.write(relative, make())
 
     def write(self, relative, data):
         path = os.path.join(self.output_path, *relative.split("/"))

@@ -7,12 +7,14 @@ disagree with the pages. `lastmod` comes from the content's dates, never from
 the time of the build.
 """
 
+import hashlib
 import html
 import multiprocessing
 import os
 import re
 import xml.etree.ElementTree as ET
 
+from site_content.kept import Kept
 from site_content.model import language_root
 
 __all__ = ["write_sitemap", "sitemap_entries"]
@@ -68,6 +70,40 @@ def _alternates(path):
     return [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(_head(path))]
 
 
+def _read_alternates(output_path, pages, settings):
+    """Each page's alternates, as its <head> says; a page the last build read is not read again.
+
+    A page an incremental build took unchanged from the last site is the same
+    file (a hard link: same inode, size and time); what its head says is kept
+    (site_content.kept) between builds of the same output.
+    """
+    kept = None
+    if settings.get("CACHE_PATH"):
+        name = hashlib.blake2b(settings["OUTPUT_PATH"].encode(), digest_size=10).hexdigest()
+        kept = Kept(os.path.join(settings["CACHE_PATH"], "sitemap", f"{name}.pickle"), "1")
+    found, todo = [None] * len(pages), []
+    for number, relative in enumerate(pages):
+        path = os.path.join(output_path, relative)
+        stat = os.stat(path)
+        key = f"{relative}\0{stat.st_ino}\0{stat.st_size}\0{stat.st_mtime_ns}"
+        found[number] = kept.get(key) if kept is not None else None
+        if found[number] is None:
+            todo.append((number, key, path))
+    paths = [path for _number, _key, path in todo]
+    if len(paths) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        read = list(map(_alternates, paths))
+    else:  # reading thousands of pages: on every core
+        with multiprocessing.get_context("fork").Pool() as pool:
+            read = pool.map(_alternates, paths, chunksize=128)
+    for (number, key, _path), alternates in zip(todo, read):
+        found[number] = alternates
+        if kept is not None:
+            kept.put(key, alternates)
+    if kept is not None:
+        kept.save()
+    return found
+
+
 def sitemap_entries(output_path, settings, index):
     """[(url, lastmod or None, [(hreflang, href), ...])] for every listed page."""
     site_root = settings["SITEURL"]
@@ -76,12 +112,7 @@ def sitemap_entries(output_path, settings, index):
         relative for relative in _pages(output_path)
         if not (PAGINATED.search(relative) or relative.startswith("pagefind/"))
     ]
-    paths = [os.path.join(output_path, relative) for relative in pages]
-    if len(paths) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
-        alternates = list(map(_alternates, paths))
-    else:  # reading thousands of pages: on every core
-        with multiprocessing.get_context("fork").Pool() as pool:
-            alternates = pool.map(_alternates, paths, chunksize=128)
+    alternates = _read_alternates(output_path, pages, settings)
     entries = []
     for relative, found in zip(pages, alternates):
         path = "/" + relative[: -len("index.html")]
