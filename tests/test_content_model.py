@@ -207,3 +207,33 @@ def test_a_paragraph_that_starts_with_a_year_is_not_a_numbered_list(site):
     for page in site.pages:
         text = (site.output / page).read_text(encoding="utf-8")
         assert not re.search(r'<ol start="\d{3,4}"', text), page
+
+
+def test_the_quick_inline_processor_gives_python_markdowns_html(tmp_path):
+    from markdown import Markdown  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
+    assert "site_content.quick_inline" in settings["extensions"]
+    quick = Markdown(**settings)
+    standard = Markdown(**dict(settings, extensions=[
+        name for name in settings["extensions"] if name != "site_content.quick_inline"]))
+    bodies = []
+    for folder in (ROOT / "content", ROOT / "tests" / "fixtures"):
+        for path in sorted(folder.rglob("*.md")):
+            try:  # the fixtures hold broken files on purpose
+                bodies.append(split(path.read_text(encoding="utf-8-sig"))[1])
+            except (UnicodeDecodeError, FrontMatterError):
+                continue
+    bodies += [
+        "`code` [link](https://example.org) <b>html</b> &amp; a line  \nbreak **bold** _em_ \\* "
+        "![alt](x.png) <https://example.org> <a@example.org> [^1] [ref] [text][ref] ![i][ref]\n\n"
+        "[^1]: A note.\n\n[ref]: https://example.org\n",
+        "Plain text, nothing special.\nA second line.",
+        "| a | b |\n|---|---|\n| [l](u) | <i>x</i> |\n\nTerm\n:   Definition with `code`\n",
+    ]
+    assert len(bodies) > 40
+    for body in bodies:
+        standard.reset()
+        quick.reset()
+        assert quick.convert(body) == standard.convert(body), body[:80]
