@@ -112,7 +112,25 @@ PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "the
 
 # Steps that need the whole built site, in order ("module:function"); the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
-POST_BUILD = ["site_sitemap:write_sitemap", "site_search:build_index"]
+POST_BUILD = ["site_editor:publish_editor", "site_sitemap:write_sitemap", "site_search:build_index"]
+
+# The web editor for organisers (site_editor, Sveltia CMS): the folder in the
+# repository it is published from, and its address in the site (/admin/).
+# Its changes arrive as merge requests for staff to publish. The backend is
+# the git host (deploy/editor/README.md): after changing it, run
+# `invoke editor-config` and put its API's address in /admin/'s
+# Content-Security-Policy (deploy/nginx/site.conf, deploy/apache/.htaccess).
+EDITOR = {
+    "source": "editor",
+    "path": "admin",
+    "backend": {
+        "name": "gitlab",
+        "repo": "your-group/your-repository",  # the site's repository on the git host
+        "branch": "main",
+        "auth_type": "pkce",  # browser login, no server of our own
+        "app_id": "",  # the OAuth application's id (deploy/editor/README.md)
+    },
+}
 
 # The search page of each language, relative to the language's root.
 SEARCH_PAGES = {"lv": "meklet", "en": "search"}

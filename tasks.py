@@ -94,6 +94,19 @@ def translations(c, done=None):
     _python(c, f"-m site_content --settings {CONFIG['settings']} translations{marks}")
 
 
+@task(name="editor-config")
+def editor_config(c):
+    """Write the web editor's config.yml from the content schema and the communities."""
+    _python(c, f"-m site_editor config --settings {CONFIG['settings']}")
+
+
+@task(name="editor-vendor")
+def editor_vendor(c):
+    """Copy the pinned editor bundle and its fonts from node_modules into editor/vendor/."""
+    _python(c, f"-m site_editor vendor --settings {CONFIG['settings']}"
+               f" --node-modules {os.path.join(ROOT, 'node_modules')}")
+
+
 @task(help={"k": "only the tests whose names match this expression"})
 def test(c, k=""):
     """Run the whole test suite."""

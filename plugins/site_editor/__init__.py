@@ -1,0 +1,41 @@
+"""The web editor at /admin/ (Sveltia CMS) for organisers who do not use git.
+
+The editor's folder in the repository (EDITOR["source"], `editor/`) holds its
+page (`index.html`), its configuration (`config.yml`, made from the content
+schema by `invoke editor-config`, see config.py) and the pinned bundle
+(`vendor/`, copied from node_modules by `invoke editor-vendor`, see
+vendor.py). A step after the languages' runs (POST_BUILD) copies it into the
+site at EDITOR["path"]; a vendored file that differs from its manifest fails
+the build. The editor's page says `noindex`, so the sitemap leaves it out, and
+it has no `data-pagefind-body`, so search does not index it.
+"""
+
+import os
+import shutil
+
+from .vendor import verify
+
+__all__ = ["publish_editor"]
+
+# What of the editor's folder is published (its README is for the repository).
+PUBLISHED = ("index.html", "config.yml", "vendor")
+
+
+def publish_editor(output_path, settings, index=None):
+    """Copy the editor into the built site; raises RuntimeError when the bundle was altered."""
+    editor = settings["EDITOR"]
+    source = os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), editor["source"])
+    problems = verify(os.path.join(source, "vendor"))
+    if problems:
+        raise RuntimeError(
+            "the editor's vendored files differ from editor/vendor/manifest.json"
+            " (run `invoke editor-vendor`): " + "; ".join(problems)
+        )
+    target = os.path.join(output_path, editor["path"])
+    os.makedirs(target, exist_ok=True)
+    for name in PUBLISHED:
+        path = os.path.join(source, name)
+        if os.path.isdir(path):
+            shutil.copytree(path, os.path.join(target, name), ignore=shutil.ignore_patterns("manifest.json"))
+        else:
+            shutil.copyfile(path, os.path.join(target, name))
