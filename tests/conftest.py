@@ -14,6 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_build import build  # noqa: E402
 from sitecheck import html_files, tree_digest  # noqa: E402
 
+# The web editor's folder in the built site (EDITOR["path"] in pelicanconf.py).
+EDITOR_FOLDER = "admin/"
 # Where the published site would live; any absolute address does for the tests.
 SITE_URL = "https://kopienas.example.org"
 
@@ -27,7 +29,8 @@ class Site:
 
     @property
     def pages(self):
-        return html_files(self.output)
+        """The public pages: every .html file but the web editor's (test_editor.py checks that one)."""
+        return [page for page in html_files(self.output) if not page.startswith(EDITOR_FOLDER)]
 
 
 def build_site(output, settings="publishconf.py", **extra):

@@ -142,8 +142,11 @@ def editor_config(settings, choices):
             "summary": "{{title}}",
             "fields": fields(kind, choices),
         })
+    backend = {key: value for key, value in editor["backend"].items() if value not in ("", None)}
+    if "app_id" not in backend:  # no OAuth application yet: staff sign in with an access token
+        backend.pop("auth_type", None)
     return {
-        "backend": dict(editor["backend"]),
+        "backend": backend,
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content}/images",
         "public_folder": "/images",

@@ -25,6 +25,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
 PARALLEL_MIN = 500  # pages; fewer are read in this process
+# A page that asks not to be indexed (the web editor's) is not listed either.
+NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
 
 
 def _pages(output_path):
@@ -67,7 +69,11 @@ def _dates_by_url(settings, index):
 
 
 def _alternates(path):
-    return [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(_head(path))]
+    """A page's hreflang alternates; None for a page that asks not to be indexed."""
+    head = _head(path)
+    if NOINDEX.search(head):
+        return None
+    return [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(head)]
 
 
 def _read_alternates(output_path, pages, settings):
@@ -115,6 +121,8 @@ def sitemap_entries(output_path, settings, index):
     alternates = _read_alternates(output_path, pages, settings)
     entries = []
     for relative, found in zip(pages, alternates):
+        if found is None:  # noindex
+            continue
         path = "/" + relative[: -len("index.html")]
         entries.append((site_root + path, dates.get(path), found))
     return entries
@@ -139,5 +147,7 @@ def write_sitemap(output_path, settings, index):
     tree = ET.ElementTree(urlset)
     tree.write(os.path.join(output_path, "sitemap.xml"), encoding="utf-8", xml_declaration=True)
     with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as f:
-        f.write(f"User-agent: *\nAllow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n")
+        editor = settings.get("EDITOR")
+        hidden = f"Disallow: /{editor['path']}/\n" if editor else ""
+        f.write(f"User-agent: *\n{hidden}Allow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n")
     return len(entries)
