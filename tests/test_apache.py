@@ -75,3 +75,16 @@ def test_only_fingerprinted_assets_are_cached_long(apache, site):
     for path in ("/", "/en/feeds/atom.xml"):
         _status, headers, _body = request(apache.base + path)
         assert headers["Cache-Control"] == "no-cache", path
+
+
+def test_the_editor_has_its_own_policy_as_with_nginx(apache):
+    from test_editor import assert_editor_policy  # noqa: PLC0415
+
+    _status, public, _body = request(apache.base + "/")
+    for path in ("/admin/", "/admin/vendor/sveltia-cms.js"):
+        status, headers, _body = request(apache.base + path)
+        assert status == 200, path
+        assert_editor_policy(headers, public["Content-Security-Policy"])
+    nginx = re.search(r'location \^~ /admin/ \{\n    add_header Content-Security-Policy "(.*)" always;',
+                      (DEPLOY / "nginx" / "site.conf").read_text())
+    assert headers["Content-Security-Policy"] == nginx.group(1)

@@ -1,6 +1,7 @@
 """The web editor at /admin/ (Sveltia CMS) for organisers who do not use git.
 
-The editor's folder in the repository (EDITOR["source"], `editor/`) holds its
+The editor's folder in the repository (EDITOR["source"], `editor/`, the same
+whichever content folder a build reads) holds its
 page (`index.html`), its configuration (`config.yml`, made from the content
 schema by `invoke editor-config`, see config.py) and the pinned bundle
 (`vendor/`, copied from node_modules by `invoke editor-vendor`, see
@@ -24,7 +25,7 @@ PUBLISHED = ("index.html", "config.yml", "vendor")
 def publish_editor(output_path, settings, index=None):
     """Copy the editor into the built site; raises RuntimeError when the bundle was altered."""
     editor = settings["EDITOR"]
-    source = os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), editor["source"])
+    source = editor["source"]
     problems = verify(os.path.join(source, "vendor"))
     if problems:
         raise RuntimeError(

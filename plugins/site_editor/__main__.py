@@ -16,8 +16,6 @@ from .config import choices_from, editor_config, render
 from .vendor import VendorError, vendor
 
 
-def editor_folder(settings_file, settings):
-    return os.path.join(os.path.dirname(os.path.abspath(settings_file)), settings["EDITOR"]["source"])
 
 
 def config_text(settings_file):
@@ -35,13 +33,13 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.command == "config":
         text, settings = config_text(args.settings)
-        path = os.path.join(editor_folder(args.settings, settings), "config.yml")
+        path = os.path.join(settings["EDITOR"]["source"], "config.yml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         print(f"Wrote {os.path.relpath(path)}")
         return 0
     settings = read_settings(os.path.abspath(args.settings))
-    target = os.path.join(editor_folder(args.settings, settings), "vendor")
+    target = os.path.join(settings["EDITOR"]["source"], "vendor")
     try:
         manifest = vendor(args.node_modules, target)
     except VendorError as error:

@@ -156,6 +156,9 @@ def editor_config(settings, choices):
             "structure": "multiple_files",
             "locales": languages,
             "default_locale": settings["DEFAULT_LANG"],
+            # Every language starts switched on; an organiser may switch a
+            # translation off (the editor's menu), and then no file is written for it.
+            "initial_locales": "all",
         },
         # An empty optional field is left out of the file, as organisers write them.
         "output": {"omit_empty_optional_fields": True},
