@@ -7,7 +7,6 @@ Per-language values (site name, output folder, URL prefix) are applied by
 """
 
 import logging
-import os
 
 AUTHOR = "Partnerība Daugavkrasts"
 SITEURL = ""  # root of the site; "" serves root-relative links in development
@@ -122,7 +121,7 @@ POST_BUILD = ["site_editor:publish_editor", "site_sitemap:write_sitemap", "site_
 # `invoke editor-config` and put its API's address in /admin/'s
 # Content-Security-Policy (deploy/nginx/site.conf, deploy/apache/.htaccess).
 EDITOR = {
-    "source": os.path.join(os.path.dirname(os.path.abspath(__file__)), "editor"),
+    "source": "editor",  # relative to this file's folder, as PATH is
     "path": "admin",
     "backend": {
         "name": "gitlab",

@@ -22,7 +22,7 @@ def copy_project(destination):
     """A copy of the project (settings, theme, plugins, content) to change freely."""
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, destination / name)
-    for name in ("theme", "plugins", "content"):
+    for name in ("theme", "plugins", "content", "editor"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 

@@ -147,6 +147,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         extra["SITE_TODAY"] = base["SITE_TODAY"] = build_today(base).isoformat()
     output = os.path.abspath(output or base["OUTPUT_PATH"])
     root = os.path.dirname(settings_file)
+    base["SETTINGS_FOLDER"] = root  # what the steps' relative paths are relative to, as Pelican's PATH
     shown = shown_folder(base["PATH"], root)
     _mark("fingerprint, settings")
     kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())

@@ -16,16 +16,21 @@ import shutil
 
 from .vendor import verify
 
-__all__ = ["publish_editor"]
+__all__ = ["editor_folder", "publish_editor"]
 
 # What of the editor's folder is published (its README is for the repository).
 PUBLISHED = ("index.html", "config.yml", "vendor")
 
 
+def editor_folder(settings, settings_folder):
+    """The editor's folder: EDITOR["source"], relative to the settings file's folder."""
+    return os.path.join(settings_folder, settings["EDITOR"]["source"])
+
+
 def publish_editor(output_path, settings, index=None):
     """Copy the editor into the built site; raises RuntimeError when the bundle was altered."""
     editor = settings["EDITOR"]
-    source = editor["source"]
+    source = editor_folder(settings, settings["SETTINGS_FOLDER"])
     problems = verify(os.path.join(source, "vendor"))
     if problems:
         raise RuntimeError(

@@ -12,6 +12,7 @@ from pelican.settings import read_settings
 
 from site_content.index import ContentIndex
 
+from . import editor_folder
 from .config import choices_from, editor_config, render
 from .vendor import VendorError, vendor
 
@@ -31,15 +32,16 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--node-modules", default="node_modules")
     args = parser.parse_args(argv)
+    settings_folder = os.path.dirname(os.path.abspath(args.settings))
     if args.command == "config":
         text, settings = config_text(args.settings)
-        path = os.path.join(settings["EDITOR"]["source"], "config.yml")
+        path = os.path.join(editor_folder(settings, settings_folder), "config.yml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         print(f"Wrote {os.path.relpath(path)}")
         return 0
     settings = read_settings(os.path.abspath(args.settings))
-    target = os.path.join(settings["EDITOR"]["source"], "vendor")
+    target = os.path.join(editor_folder(settings, settings_folder), "vendor")
     try:
         manifest = vendor(args.node_modules, target)
     except VendorError as error:
