@@ -300,3 +300,16 @@ def test_an_english_side_left_blank_writes_no_english_file(editor, tmp_path):
     output = strict_build_with(tmp_path, files)
     assert parse(output, "stasti/talka-daugmale/index.html").h1.get_text(strip=True) == "Talka Daugmalē"
     assert not (output / "en" / "stories" / "talka-daugmale").exists()
+
+
+def test_a_change_to_the_editor_alone_is_built(tmp_path):
+    from test_incremental import site_build  # noqa: PLC0415
+    from test_build import copy_project  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    site_build(project)
+    page = project / "editor" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Satura redaktors", "Redaktors"), encoding="utf-8")
+    result = site_build(project)
+    assert not result.stdout.startswith("Nothing changed")
+    assert "<title>Redaktors" in (project / "output" / "admin" / "index.html").read_text(encoding="utf-8")
