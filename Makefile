@@ -3,7 +3,8 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 INVOKE := $(VENV)/bin/invoke
 STAMP  := $(VENV)/.installed
-# The checkers the tests run (axe-core, vnu.jar), pinned in package-lock.json.
+# The checkers the tests run (axe-core, vnu.jar) and the web editor's packages
+# (vendored into editor/vendor/ by `invoke editor-vendor`), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test bench clean

@@ -21,8 +21,7 @@ EDITOR = ROOT / "editor"
 CONFIG = yaml.safe_load((EDITOR / "config.yml").read_text(encoding="utf-8"))
 FOLDERS = {"story": "stories", "news": "news", "chapter": "methodology"}
 ARTEFACTS = ROOT / "test-artefacts" / "editor"
-GOALS = [goal for path in (ROOT / "content" / "communities").glob("*.lv.md")
-         for goal in yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]).get("goals") or []]
+
 
 
 def collection(kind):
@@ -38,27 +37,26 @@ def test_the_committed_configuration_is_up_to_date():
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_collection_has_the_schema_fields_flags_and_values(kind):
     offered = {field["name"]: field for field in collection(kind)["fields"]}
-    # goals are offered once some community has them (content/communities/ has none yet)
-    expected = [name for name in SCHEMA[kind] if name not in LEFT_OUT and (name != "goals" or GOALS)]
+    expected = [name for name in SCHEMA[kind] if name not in LEFT_OUT]
     assert list(offered) == expected + ["body"]
     for name in expected:
         spec, field = SCHEMA[kind][name], offered[name]
         assert field["required"] is spec.required, name
         assert field["i18n"] is (not spec.shared), name  # shared: only in the Latvian file
-        if spec.type == "choice":
+        if spec.type in ("choice", "choices"):
             assert field["options"] == list(spec.choices), name
 
 
-def test_communities_to_choose_from_are_the_community_files():
-    keys = sorted(path.name.removesuffix(".lv.md") for path in (ROOT / "content" / "communities").glob("*.lv.md"))
+@pytest.mark.parametrize(("name", "folder"), [("communities", "communities"), ("goals", "goals")])
+def test_communities_and_goals_to_choose_from_are_their_files(name, folder):
+    keys = sorted(path.name.removesuffix(".lv.md") for path in (ROOT / "content" / folder).glob("*.lv.md"))
+    assert keys
     for kind in ("story", "news"):
-        field = next(f for f in collection(kind)["fields"] if f["name"] == "communities")
+        field = next(f for f in collection(kind)["fields"] if f["name"] == name)
         assert field["options"] == keys and field["multiple"] is True
 
 
-def test_goals_become_a_choice_once_a_community_has_them():
-    names = {f["name"]: f for f in fields("story", {"communities": ["baldone"], "goals": ["apgaismojums"]})}
-    assert names["goals"]["options"] == ["apgaismojums"]
+def test_a_reference_with_no_files_to_choose_from_is_not_offered():
     assert "goals" not in {f["name"] for f in fields("story", {"communities": ["baldone"], "goals": []})}
 
 

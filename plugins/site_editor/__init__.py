@@ -29,8 +29,13 @@ def editor_folder(settings, settings_folder):
 
 def publish_editor(output_path, settings, index=None):
     """Copy the editor into the built site; raises RuntimeError when the bundle was altered."""
-    editor = settings["EDITOR"]
+    editor = settings.get("EDITOR")
+    if not editor:  # EDITOR = None: a site without the web editor
+        return
     source = editor_folder(settings, settings["SETTINGS_FOLDER"])
+    if not os.path.isdir(source):
+        raise RuntimeError(f"the editor's folder {source} is missing: restore editor/ from the"
+                           " repository, or set EDITOR = None in pelicanconf.py for a site without it")
     problems = verify(os.path.join(source, "vendor"))
     if problems:
         raise RuntimeError(

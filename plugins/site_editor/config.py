@@ -20,7 +20,7 @@ while the committed file differs from what this module makes.
 
 import yaml
 
-from site_content.schema import SCHEMA
+from site_content.schema import GOAL_STATUSES, REFERENCES, SCHEMA
 
 # The kinds the editor offers, in its menu's order (their folders come from SECTIONS).
 KINDS = ("story", "news", "chapter")
@@ -42,7 +42,8 @@ LABELS = {
     "date": ("Datums", "Stāsta vai ziņas datums."),
     "date_precision": ("Datuma precizitāte", "Cik precīzi datums zināms: diena (day, noklusējums), mēnesis (month) vai gads (year)."),
     "communities": ("Kopienas", "Kopienas, par kurām tas ir."),
-    "goals": ("Kopienu mērķi", "Kopienu mērķi, uz kuriem tas attiecas."),
+    "goals": ("Mērķi", "Mērķi (mapē goals/), par kuriem tas ir."),
+    "goal_status": ("Mērķu jaunais statuss", "Mērķis un tā statuss no šī datuma: " + ", ".join(GOAL_STATUSES) + "."),
     "themes": ("Tēmas", "Piemēram, līdzdalība, koprade; katrā valodā savas."),
     "author": ("Autors", ""),
     "cover": ("Vāka fotogrāfija", "Fotogrāfija no tālruņa vai fotoaparāta; vietne to samazina un izdzēš tajā ierakstīto."),
@@ -89,6 +90,10 @@ def _widget(name, spec, choices):
         return {"widget": "list"}
     if kind == "url":
         return {"widget": "string", "pattern": URL_PATTERN}
+    if kind == "choices":
+        return {"widget": "select", "multiple": True, "options": list(spec.choices)}
+    if kind == "goal_status":  # {goal id: status}
+        return {"widget": "keyvalue", "key_label": "Mērķis (goal)", "value_label": "Statuss (status)"}
     if kind == "image":
         return {"widget": "image", "choose_url": False}
     raise ValueError(f"the editor has no widget for the schema type '{kind}' of '{name}'")
@@ -99,7 +104,7 @@ def fields(kind, choices):
     result = []
     for name, spec in SCHEMA[kind].items():
         if name in LEFT_OUT or (spec.type == "ids" and name in choices and not choices[name]):
-            continue  # (no goals anywhere yet: nothing to choose from)
+            continue  # (no such files yet: nothing to choose from)
         label, hint = LABELS[name]
         field = {"name": name, "label": f"{label} ({name})", **_widget(name, spec, choices)}
         field["required"] = spec.required
@@ -113,11 +118,12 @@ def fields(kind, choices):
 
 
 def choices_from(index):
-    """{field: allowed ids} from the content: community keys, goal ids."""
-    communities = sorted({d.key for d in index.files.values() if d.kind == "community"})
-    goals = sorted({goal["id"] for d in index.files.values() if d.kind == "community"
-                    for goal in d.meta.get("goals") or [] if isinstance(goal, dict) and goal.get("id")})
-    return {"communities": communities, "goals": goals}
+    """{field: allowed ids} from the content: the keys of the files each field refers to."""
+    keys = {}
+    for document in index.files.values():
+        keys.setdefault(document.kind, set()).add(document.key)
+    return {field: sorted(keys.get(kind, ())) for field, kind in REFERENCES.items()
+            if field in ("communities", "goals")}
 
 
 def editor_config(settings, choices):
