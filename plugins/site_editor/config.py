@@ -3,8 +3,8 @@
 Nothing here is a second schema: the collections are the kinds of
 `site_content.schema` that organisers write (stories, news, chapters), the
 fields are that schema's fields in its order, with its required flags and
-allowed values, and the communities and goals to choose from are the ones in
-`content/communities/`. What this module adds is how a field looks in the
+allowed values, and the communities and goals to choose from are the files
+of `content/communities/` and `content/goals/`. What this module adds is how a field looks in the
 editor: its widget, its label and hint in the organisers' language.
 
 Shared fields (`shared=True`) are written once, in the default language's
@@ -30,8 +30,8 @@ LEFT_OUT = {
     "translated_from": "written by `invoke translations --done`, never by hand",
 }
 HEADER = (
-    "# Made by `invoke editor-config` from plugins/site_content/schema.py and the\n"
-    "# communities in content/communities/: do not edit by hand, run the task again.\n"
+    "# Made by `invoke editor-config` from plugins/site_content/schema.py and the files of\n"
+    "# content/communities/ and content/goals/: do not edit by hand, run the task again.\n"
 )
 
 # Labels and hints, in the organisers' language (content/README.md says the same).
