@@ -39,9 +39,9 @@ def run_check(settings, extra):
     return 0
 
 
-def report_unchanged(args, extra):
+def report_unchanged(args, inputs):
     """Nothing changed since the last build of this output: say so, and its content problems again."""
-    state = fresh.up_to_date(fresh.Inputs(args.settings, extra, args.output), args.strict)
+    state = fresh.up_to_date(inputs, args.strict)
     if state is None:
         return False
     for line in state["report"]:
@@ -54,7 +54,8 @@ def report_unchanged(args, extra):
 
 
 def run_build(args, extra):
-    if args.incremental and report_unchanged(args, extra):
+    inputs = fresh.Inputs(args.settings, extra, args.output)
+    if args.incremental and report_unchanged(args, inputs):
         return 0
     from pelican.log import init as init_logging  # noqa: PLC0415
 
@@ -67,7 +68,7 @@ def run_build(args, extra):
     init_logging(level=logging.WARNING, handler=handler)
     result = build(
         args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra,
-        incremental_build=args.incremental,
+        incremental_build=args.incremental, inputs=inputs,
     )
     lang = result.messages_lang
     if result.ok:

@@ -126,21 +126,22 @@ def check(settings_file="pelicanconf.py", extra=None):
 
 
 def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, extra=None,
-          incremental_build=True):
+          incremental_build=True, inputs=None):
     """Build every language into `output` (default: the settings' OUTPUT_PATH).
 
     jobs=1 builds the languages one after another in this process.
     incremental_build=False renders every page, whatever the last build of
     `output` left (the result is the same, byte for byte; see incremental.py).
+    inputs: the fresh.Inputs the caller has just checked (its fingerprints are reused).
     """
     started = time.perf_counter()
     _mark(None)
     settings_file = os.path.abspath(settings_file)
     extra = dict(extra or {})
     # Before anything is read: an edit made during this build makes the next one build again.
-    inputs = fresh.Inputs(settings_file, extra, output)
+    inputs = inputs or fresh.Inputs(settings_file, extra, output)
     pages_digest = fresh.fingerprint(inputs, content=False)
-    fingerprint = fresh.with_content(pages_digest, inputs, strict)
+    fingerprint = fresh.fingerprint(inputs, strict)
     base = read_settings(settings_file, override=extra)
     if not base.get("SITE_TODAY"):
         # One build date for the content index and every language's run, even across midnight.

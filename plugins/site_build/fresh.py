@@ -38,6 +38,7 @@ class Inputs:
         self.extra = dict(extra or {})
         self.settings = {**_read_settings(self.settings_file), **self.extra}
         self._output = os.path.abspath(output) if output else None
+        self.fingerprints = {}
 
     def path(self, name, default):
         value = self.settings.get(name) or default
@@ -88,7 +89,7 @@ def hash_tree(digest, folder, skip=()):
             if name.endswith((".pyc", ".mo")):
                 continue
             path = os.path.join(dirpath, name)
-            relative = os.path.relpath(path, folder)
+            relative = path[len(folder) + 1:]  # os.walk's paths start with folder
             if relative in skip:
                 continue
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
@@ -111,6 +112,13 @@ def _packages():
 
 
 def fingerprint(inputs, strict=False, content=True):
+    key = (bool(strict), content)
+    if key not in inputs.fingerprints:  # once per build, though both the check and the build ask
+        inputs.fingerprints[key] = _fingerprint(inputs, strict, content)
+    return inputs.fingerprints[key]
+
+
+def _fingerprint(inputs, strict=False, content=True):
     """A hash of everything a build of these settings reads; None when it cannot be told.
 
     content=False leaves content/ (and strict) out: what the pages of a build
@@ -158,7 +166,7 @@ def output_files(output):
         for name in filenames:
             path = os.path.join(dirpath, name)
             stat = os.stat(path)
-            files[os.path.relpath(path, output)] = [stat.st_size, stat.st_mtime_ns]
+            files[path[len(output) + 1:]] = [stat.st_size, stat.st_mtime_ns]
     return files
 
 
