@@ -220,10 +220,3 @@ def prune(folder, suffix, keep=KEEP_STATES):
         except FileNotFoundError:
             pass
 
-
-def forget(cache, output):
-    """No state for this output: its next build runs in full."""
-    try:
-        os.remove(state_path(cache, output))
-    except FileNotFoundError:
-        pass

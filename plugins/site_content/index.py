@@ -19,6 +19,7 @@ sees one message per mistake, not a Pelican error after it.
 """
 
 import fnmatch
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -332,11 +333,6 @@ class ContentIndex:
         )
         return hashed([addresses, undated]), meta, states
 
-    def digest(self):
-        """One hash of all that digests() covers."""
-        text = json.dumps([self.digests()], sort_keys=True)
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
 
 # Fewer new files than this are parsed in this process: starting others costs more.
 PARSE_AHEAD_MIN = 200
@@ -364,6 +360,7 @@ def _findings(kind, text, meta, body, body_line):
     return meta, frontmatter.field_lines(text), body_line, find_links(body, body_line), version_stamp(kind, meta, body)
 
 
+@functools.lru_cache(maxsize=1)  # the code of a running build does not change
 def kept_namespace():
     """What kept readings depend on besides the file: the code of this package."""
     digest = hashlib.blake2b(digest_size=16)
