@@ -17,7 +17,7 @@ from test_build import copy_project
 
 PLUGINS = str(ROOT / "plugins")
 STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
-RENDERED = re.compile(r"Pelican run, (\w+) \((\d+) of (\d+) writes rendered\)")
+RENDERED = re.compile(r"Pelican run, (\w+) \((\d+) of (\d+) writes rendered(?:, (\d+) of (\d+) documents kept)?\)")
 
 
 def site_build(project, *arguments, output="output", cache="cache", settings="pelicanconf.py"):
@@ -36,7 +36,12 @@ def site_build(project, *arguments, output="output", cache="cache", settings="pe
 
 def rendered(result):
     """{language: (writes rendered, writes)} of a build's report."""
-    return {lang: (int(done), int(total)) for lang, done, total in RENDERED.findall(result.stderr)}
+    return {lang: (int(done), int(total)) for lang, done, total, _k, _n in RENDERED.findall(result.stderr)}
+
+
+def kept(result):
+    """{language: (documents restored from the last build, documents)} of a build's report."""
+    return {lang: (int(k), int(n)) for lang, _d, _t, k, n in RENDERED.findall(result.stderr) if n}
 
 
 def full_build(project, settings="pelicanconf.py"):
@@ -98,6 +103,10 @@ def test_editing_a_story_renders_its_page_and_gives_the_site_a_full_build_gives(
     # alone: it now says that it may be out of date.
     assert counts["lv"][0] == 2, result.stderr
     assert counts["en"][0] == 1, result.stderr
+    # Pelican read again the story and its translation (now out of date) alone.
+    documents = kept(result)
+    assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr
+    assert documents["en"][0] == documents["en"][1] - 1 > 0, result.stderr
     page = (project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html").read_text(encoding="utf-8")
     assert "Jauna rindkopa, kas pievienota stāstam." in page
     translation = project / "output" / "en" / "stories" / "mezinieki-smart-village" / "index.html"
@@ -223,3 +232,23 @@ def test_a_goals_new_status_and_title_reach_every_page_and_file_that_shows_them(
     for page in ("jaunumi/kopienu-sarunu-cikls-nosledzies", "kopienas/daugmale", "merki"):
         assert "Labots – " in (output / page / "index.html").read_text(encoding="utf-8"), page
     assert tree_digest(output) == full_build(project)
+
+
+def test_pages_kept_from_the_last_build_still_publish_their_photos(tmp_path):
+    # The fixture story with a cover, photos in its text and a gallery (tests/test_photos.py).
+    from phototools import write_fixture_photos  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "photos", project / "content", dirs_exist_ok=True)
+    write_fixture_photos(project / "content")
+    site_build(project)
+    photos = sorted(path.relative_to(project / "output") for path in (project / "output" / "images").rglob("*.*"))
+    assert len(photos) > 5
+    edit(project, STORY, "## ", "Jauna rindkopa.\n\n## ")
+
+    result = site_build(project)
+
+    documents = kept(result)
+    assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr  # the photo story was kept
+    assert sorted(path.relative_to(project / "output") for path in (project / "output" / "images").rglob("*.*")) == photos
+    assert tree_digest(project / "output") == full_build(project)

@@ -48,7 +48,7 @@ from site_content.kept import Kept
 from site_content.markdown_cache import MarkdownCache
 from site_content.messages import Text, render
 
-from . import fresh, incremental
+from . import documents, fresh, incremental
 from .precompress import compress_tree
 
 __all__ = ["build", "check", "BuildResult"]
@@ -95,9 +95,13 @@ def _run_language(settings_file, override):
         _mark(None)
         Pelican(settings).run()
         calls = incremental.records()
-        _mark(f"Pelican run, {override['DEFAULT_LANG']} ({incremental.rendered()} of {len(calls)} writes rendered)")
+        kept = settings.get("KEPT_DOCUMENTS")
+        restored = f", {kept['kept'].restored} of {kept['kept'].asked} documents kept" if kept else ""
+        _mark(f"Pelican run, {override['DEFAULT_LANG']} ({incremental.rendered()} of {len(calls)} writes rendered{restored})")
         if settings.get("MARKDOWN_CACHE") is not None:
             settings["MARKDOWN_CACHE"].save()
+        if settings.get("KEPT_DOCUMENTS") is not None:
+            settings["KEPT_DOCUMENTS"]["kept"].save()
     except Exception:  # a build that crashed must not be swapped in
         logger.exception("The %s build stopped", override["DEFAULT_LANG"])
         counter.errors += 1
@@ -176,7 +180,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         override["SITE_INDEX"] = index
         override.update(shared)
         override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
-        override["PLUGINS"] = list(base["PLUGINS"]) + ["site_build.incremental"]
+        override["PLUGINS"] = list(base["PLUGINS"]) + ["site_build.incremental", "site_build.documents"]
         override["INCREMENTAL"] = {
             "site": staging,
             **digests,
@@ -191,6 +195,10 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         override["MARKDOWN_CACHE"] = MarkdownCache(
             _cache_file(inputs.cache, "markdown", base["PATH"], lang), base["MARKDOWN"]
         )
+        if incremental_build:
+            override["KEPT_DOCUMENTS"] = {"kept": documents.KeptDocuments(
+                _cache_file(inputs.cache, "documents", base["PATH"], lang), DOCUMENTS_NAMESPACE, digests
+            )}
         overrides.append(override)
 
     _mark("before the runs")
@@ -246,7 +254,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
             "pages": pages,
             "warnings": warnings,
         })
-        for folder in ("index", "markdown"):
+        for folder in ("index", "markdown", "documents"):
             fresh.prune(os.path.join(inputs.cache, folder), ".pickle")
     _mark("swap, state")
     return BuildResult(
@@ -261,6 +269,8 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         messages_lang=messages_lang,
     )
 
+
+DOCUMENTS_NAMESPACE = "documents 1"  # the rest of what they depend on is in each key
 
 _TIMES = []
 

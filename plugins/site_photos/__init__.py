@@ -35,6 +35,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 
+import blinker
 from pelican import signals
 
 from site_content.problems import messages_language, shown_folder
@@ -142,10 +143,18 @@ def rewrite_photos(content):
         return
     folder = run.config["folder"]
     source = content.relative_source_path.replace(os.sep, "/")
+    used = content.photos_used = []  # kept with the page (see restore_photos)
+
+    def find(path):
+        found = run.find(path)
+        if found is not None and found.picture is not None:
+            used.append(path)
+        return found
+
     cover = getattr(content, "cover", None)
     has_cover = False
     if cover and getattr(content, "cover_alt", None):
-        found = run.find(cover_path(cover, folder))
+        found = find(cover_path(cover, folder))
         if found is not None and found.picture is not None:
             content.cover_photo = found.picture
             has_cover = True
@@ -155,13 +164,20 @@ def rewrite_photos(content):
     document_folder = os.path.dirname(source)
     renderer = MacroRenderer(run.macros())
     html, problems = rewrite(
-        html, lambda target: run.find(photo_path(target, document_folder, folder)), renderer,
+        html, lambda target: find(photo_path(target, document_folder, folder)), renderer,
         eager_first=not has_cover,
     )
     content._content = html
     shown = shown_folder(content.settings["PATH"], ".")
     for problem in problems:
         logger.warning("%s/%s: %s", shown, source, problem)
+
+
+def restore_photos(content):
+    """A page kept from an earlier build (site_build.documents) uses its photos in this run too."""
+    run = content.settings.get("PHOTO_RUN")
+    if run is not None:
+        run.used.update(getattr(content, "photos_used", ()))
 
 
 def keep_originals_out(generator):
@@ -207,5 +223,7 @@ def register():
     signals.initialized.connect(start_run)
     signals.generator_init.connect(add_template_globals)
     signals.content_object_init.connect(rewrite_photos)
+    # site_build's signal, by name: this plugin works without site_build too.
+    blinker.signal("site_build.content_restored").connect(restore_photos)
     signals.static_generator_finalized.connect(keep_originals_out)
     signals.get_generators.connect(photo_writer)

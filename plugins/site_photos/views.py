@@ -79,6 +79,10 @@ def publish(photo, cache, output_folder):
             shutil.copyfile(original, scratch)
             os.chmod(scratch, 0o644)
         os.replace(scratch, target)  # whole file or none, whichever run gets there first
+        if os.path.lexists(scratch):
+            # The other run linked the same cached file first: renaming a link over
+            # another link of the same file does nothing (POSIX), the scratch name stays.
+            os.unlink(scratch)
 
 
 def output_url(settings, folder):
