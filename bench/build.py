@@ -8,6 +8,9 @@ pelicanconf.py):
   warm        again, nothing changed
   edit text   after a paragraph is added to one story
   edit title  after one story's title is changed (every list shows it)
+  edit, serve the text edit again, while `make serve` runs (its rebuilds are
+              forked from a process that has imported everything once):
+              from the edit to the end of the rebuild
   published   cold, with publishconf.py: search index, PDFs, compressed copies
 and, as the reference, plain Pelican building the same Latvian stories
 (bench/plainconf.py: default theme, one language, PLUGINS = []). Each row
@@ -20,7 +23,9 @@ warm build checks that the edits left the site as a cold build makes it.
 import argparse
 import filecmp
 import os
+import queue
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -92,6 +97,44 @@ def run(command, env):
     return seconds, memory.peak / 1024
 
 
+def serve_edit(command, env, story):
+    """(seconds, peak MB) from an edit to the end of `make serve`'s rebuild of it.
+
+    The dev server is started and its first build awaited; then a paragraph
+    is added to `story`, and the time runs until the server's rebuild says
+    it is done (watching for the change included). Memory: the server, its
+    builder and the build together.
+    """
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def wait(prefix):
+        while True:
+            try:
+                line = lines.get(timeout=300)
+            except queue.Empty:
+                raise SystemExit(f"the dev server did not print {prefix!r}") from None
+            if line.startswith(prefix):
+                return
+
+    try:
+        wait("Serving ")
+        time.sleep(1)  # the watcher is ready
+        memory = _Memory(process.pid)
+        memory.start()
+        started = time.perf_counter()
+        edit_text(story)
+        wait("Built ")
+        seconds = time.perf_counter() - started
+        memory.running = False
+        memory.join()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return seconds, memory.peak / 1024
+
+
 def pages(folder):
     return sum(name.endswith(".html") for _d, _s, names in os.walk(folder) for name in names)
 
@@ -122,6 +165,12 @@ def same_trees(left, right):
     return differences
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="stories per language")
@@ -131,6 +180,9 @@ def main():
     out = BENCH / "out"
     site, cache, check = out / "site", out / "cache", out / "check"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), SITEURL="https://example.org")
+    # As on an organiser's computer, Python keeps the modules it compiled (some
+    # environments turn that off; then every build compiles the plugins again).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
 
     def ours(settings, output, *extra):
@@ -160,6 +212,14 @@ def main():
     subprocess.run(full, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     differences = same_trees(site, check)
+
+    # The same edit as organisers make it while `make serve` runs (a preview build of its own).
+    serve = [
+        python, "-m", "site_build.serve", "--settings", str(ROOT / "pelicanconf.py"), "--port", str(free_port()),
+        "--output", str(out / "serve"), "--set", f"PATH={content}", "--set", f"CACHE_PATH={cache}",
+    ]
+    shutil.rmtree(out / "serve", ignore_errors=True)
+    rows["edit one story's text, serve"] = serve_edit(serve, env, story), pages(out / "serve")
 
     published = out / "published"
     for folder in (published, cache):

@@ -163,3 +163,33 @@ def test_dev_server_rebuilds_when_the_theme_changes(dev_server):
     css = project / "theme" / "static" / "css" / "site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     assert wait_for(lambda: "/* changed */" in fetch(base + "/theme/css/site.css")[1])
+
+
+def test_the_dev_servers_builder_starts_again_when_a_plugins_code_changes(tmp_path):
+    from site_build.builder import Builder  # noqa: PLC0415
+    from site_build.serve import build_arguments  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    # The project's own copy of the plugins, so that the edit below is what Python imports.
+    env = dict(os.environ, PYTHONPATH=str(project / "plugins"))
+    builder = Builder(build_arguments(str(project / "pelicanconf.py")), env=env)
+    try:
+        assert builder.build() == 0
+        first = builder.process.pid
+        home = project / "output" / "index.html"
+        assert "https://schema.org" in home.read_text(encoding="utf-8")
+        story = project / "content" / "stories" / "mezinieku-viedais-ciems.lv.md"
+        story.write_text(story.read_text(encoding="utf-8") + "\nVēl viena rindkopa.\n", encoding="utf-8")
+        assert builder.build() == 0
+        assert builder.process.pid == first  # the same builder: nothing but content changed
+        assert "Vēl viena rindkopa." in (project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html").read_text(encoding="utf-8")
+        plugin = project / "plugins" / "site_metadata" / "__init__.py"
+        plugin.write_text(
+            plugin.read_text(encoding="utf-8").replace('SCHEMA = "https://schema.org"', 'SCHEMA = "https://schema.org/x"'),
+            encoding="utf-8",
+        )
+        assert builder.build() == 0
+        assert builder.process.pid != first
+        assert "https://schema.org/x" in home.read_text(encoding="utf-8")
+    finally:
+        builder.close()

@@ -91,7 +91,8 @@ def run_build(args, extra):
     return 1
 
 
-def main(argv=None):
+def parse_arguments(argv=None):
+    """(arguments, the settings they override) of the command line."""
     parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
@@ -108,7 +109,11 @@ def main(argv=None):
         help="override a setting, e.g. --set PATH=other/content",
     )
     args = parser.parse_args(argv)
-    extra = dict(item.split("=", 1) for item in args.set)
+    return args, dict(item.split("=", 1) for item in args.set)
+
+
+def main(argv=None):
+    args, extra = parse_arguments(argv)
     if args.check:
         return run_check(args.settings, extra)
     return run_build(args, extra)

@@ -196,8 +196,9 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
             _cache_file(inputs.cache, "markdown", base["PATH"], lang), base["MARKDOWN"]
         )
         if incremental_build:
+            # One file per output too: a preview (`make serve`) and `make build` keep their own.
             override["KEPT_DOCUMENTS"] = {"kept": documents.KeptDocuments(
-                _cache_file(inputs.cache, "documents", base["PATH"], lang), DOCUMENTS_NAMESPACE, digests
+                _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{output}"), DOCUMENTS_NAMESPACE, digests
             )}
         overrides.append(override)
 

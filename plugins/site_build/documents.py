@@ -141,6 +141,11 @@ class _Warnings(logging.Handler):
 
 
 def _attach(generator):
+    readers = getattr(generator, "readers", None)
+    if readers is not None and not readers.disabled_extensions:
+        # Pelican walks the content folders once more to warn of files no enabled
+        # reader reads; with every reader enabled the walk finds nothing.
+        generator._check_disabled_readers = lambda paths, exclude=None: None
     if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
         return
     settings = generator.settings

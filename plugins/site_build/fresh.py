@@ -21,9 +21,10 @@ import os
 import runpy
 import sys
 import sysconfig
+import time
 from zoneinfo import ZoneInfo
 
-__all__ = ["Inputs", "fingerprint", "hash_tree", "output_files", "prune", "save", "up_to_date"]
+__all__ = ["Inputs", "fingerprint", "hash_tree", "output_files", "packages", "prune", "save", "up_to_date"]
 
 STATE_FOLDER = "builds"
 KEEP_STATES = 16  # the newest states kept; one per output folder built
@@ -79,10 +80,60 @@ def _read_settings(settings_file):
 
 
 BIG_FILE = 1 << 20  # bigger files (photos) count by size and time, not read each build
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within one time stamp
 
 
-def hash_tree(digest, folder, skip=()):
-    """Every file's name and bytes below folder, in a stable order; `skip` are names relative to it."""
+class FileDigests:
+    """The digest of each file read, kept with its size, time and inode, for the next check.
+
+    A file whose size, modification time (in nanoseconds) and inode are those
+    it had when it was last read is not read again, as git does. A file
+    modified less than two seconds before it was read is read again next time:
+    two edits within one time stamp would otherwise look like one.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        try:
+            with open(path, encoding="utf-8") as f:
+                self.entries = json.load(f)
+        except (OSError, ValueError):
+            self.entries = {}
+        self.changed = False
+        self.seen = set()
+
+    def digest(self, path, stat):
+        self.seen.add(path)
+        known = self.entries.get(path)
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        if known is not None and known[:3] == stamp:
+            return bytes.fromhex(known[3])
+        with open(path, "rb") as f:
+            found = hashlib.blake2b(f.read(), digest_size=16).digest()
+        if time.time_ns() - stat.st_mtime_ns > RACY_NS:
+            self.entries[path] = [*stamp, found.hex()]
+        else:
+            self.entries.pop(path, None)
+        self.changed = True
+        return found
+
+    def save(self):
+        """Keep the entries of the files read since this was loaded; nothing when nothing changed."""
+        if not self.changed and len(self.seen) == len(self.entries):
+            return
+        entries = {path: entry for path, entry in self.entries.items() if path in self.seen}
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as f:
+            json.dump(entries, f)
+        os.replace(temporary, self.path)
+
+
+def hash_tree(digest, folder, skip=(), known=None):
+    """Every file's name and bytes below folder, in a stable order; `skip` are names relative to it.
+
+    known: a FileDigests, to read only the files changed since it last saw them.
+    """
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(name for name in dirnames if name != "__pycache__")
         for name in sorted(filenames):
@@ -97,11 +148,14 @@ def hash_tree(digest, folder, skip=()):
             if stat.st_size > BIG_FILE:
                 digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
                 continue
+            if known is not None:
+                digest.update(known.digest(path, stat))
+                continue
             with open(path, "rb") as f:
                 digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
 
 
-def _packages():
+def packages():
     """The installed distributions and their versions (their .dist-info names)."""
     names = set()
     for key in ("purelib", "platlib"):
@@ -133,7 +187,7 @@ def _fingerprint(inputs, strict=False, content=True):
     if content:
         return with_content(fingerprint(inputs, content=False), inputs, strict)
     digest = hashlib.blake2b(digest_size=20)
-    for part in (settings, inputs.today(), sys.version, *_packages()):
+    for part in (settings, inputs.today(), sys.version, *packages()):
         digest.update(part.encode("utf-8") + b"\0")
     for folder in inputs.folders():
         digest.update(folder.encode("utf-8") + b"\0")
@@ -155,25 +209,37 @@ def with_content(code, inputs, strict=False):
     digest.update(f"{code}\0{bool(strict)}\0".encode())
     folder = inputs.path("PATH", "content")
     if os.path.isdir(folder):
-        hash_tree(digest, folder)
+        known = FileDigests(os.path.join(inputs.cache, STATE_FOLDER, "files-" + _name(folder) + ".digests"))
+        hash_tree(digest, folder, known=known)
+        known.save()
     return digest.hexdigest()
 
 
-def output_files(output):
-    """{relative path: [size, mtime_ns]} of every file below output."""
-    files = {}
-    for dirpath, _dirnames, filenames in os.walk(output):
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            stat = os.stat(path)
-            files[path[len(output) + 1:]] = [stat.st_size, stat.st_mtime_ns]
+def output_files(output, prefix="", files=None):
+    """{relative path: [size, mtime_ns]} of every file below output (os.scandir: see site_sitemap)."""
+    files = {} if files is None else files
+    try:
+        entries = os.scandir(os.path.join(output, prefix) if prefix else output)
+    except FileNotFoundError:
+        return files
+    with entries:
+        for entry in entries:
+            if entry.is_dir():  # as os.walk: a link to a folder is not followed, nor a file
+                if not entry.is_symlink():
+                    output_files(output, f"{prefix}{entry.name}/", files)
+            else:
+                stat = entry.stat()
+                files[prefix + entry.name] = [stat.st_size, stat.st_mtime_ns]
     return files
+
+
+def _name(folder):
+    return hashlib.blake2b(os.path.abspath(folder).encode("utf-8"), digest_size=10).hexdigest()
 
 
 def state_path(cache, output):
     """The state file of one output folder."""
-    name = hashlib.blake2b(os.path.abspath(output).encode("utf-8"), digest_size=10).hexdigest()
-    return os.path.join(cache, STATE_FOLDER, f"{name}.json")
+    return os.path.join(cache, STATE_FOLDER, f"{_name(output)}.json")
 
 
 def load(cache, output):

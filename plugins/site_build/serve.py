@@ -1,19 +1,21 @@
 """The development server of `make serve`: serve output/, rebuild on changes.
 
 Drafts and items dated after today are shown, marked (CONTENT_PREVIEW).
-Each rebuild runs in a new process, so edits to plugins and settings apply
-too and no state is carried from one build to the next. The server keeps
+Each rebuild is `python -m site_build` (the incremental build) in a process
+of its own, forked from one that has imported Pelican and the plugins once
+(builder.py): no state is carried from one build to the next, and an edit to
+the plugins or the settings starts that process again. The server keeps
 serving the last good site while a rebuild runs or after one fails.
 """
 
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 
 import watchfiles
+
+from site_build.builder import Builder
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,28 +64,32 @@ def start_server(output, host, port, languages):
     return server
 
 
-def rebuild(settings_file):
-    """Build in a new process; returns True when the site was replaced."""
-    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(__file__)))
+def build_arguments(settings_file, output=None, extra=()):
+    """The arguments of `python -m site_build` for a preview build."""
     # A preview: drafts and items dated later are built too, each marked as such.
-    command = [sys.executable, "-m", "site_build", "--settings", settings_file, "--set", "CONTENT_PREVIEW=true"]
-    return subprocess.run(command, env=env, check=False).returncode == 0
+    arguments = ["--settings", settings_file, "--set", "CONTENT_PREVIEW=true"]
+    for item in extra:
+        arguments += ["--set", item]
+    if output:
+        arguments += ["--output", output]
+    return arguments
 
 
-def serve(settings_file, output, host, port, languages, watch):
-    rebuild(settings_file)
+def serve(builder, output, host, port, languages, watch):
+    builder.build()
     server = start_server(output, host, port, languages)
-    print(f"Serving {output} at http://{host}:{port}/ (Ctrl+C stops)")
+    print(f"Serving {output} at http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     watched = [path for path in watch if os.path.exists(path)]
     try:
         for changes in watchfiles.watch(*watched, watch_filter=_interesting):
             names = ", ".join(sorted({os.path.basename(path) for _change, path in changes}))
-            print(f"Changed: {names}; rebuilding")
-            rebuild(settings_file)
+            print(f"Changed: {names}; rebuilding", flush=True)
+            builder.build()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        builder.close()
 
 
 def _interesting(change, path):
@@ -101,11 +107,16 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--output", default=None, help="default: the settings' OUTPUT_PATH")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a setting")
     args = parser.parse_args(argv)
     settings_file = os.path.abspath(args.settings)
-    settings = read_settings(settings_file)
+    settings = read_settings(settings_file, override=dict(item.split("=", 1) for item in args.set))
+    output = os.path.abspath(args.output or settings["OUTPUT_PATH"])
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(__file__)))
+    builder = Builder(build_arguments(settings_file, output, args.set), env=env)
     watch = [settings["PATH"], settings["THEME"], *settings["PLUGIN_PATHS"], settings_file]
-    serve(settings_file, settings["OUTPUT_PATH"], args.host, args.port, settings["LANGUAGES"], watch)
+    serve(builder, output, args.host, args.port, settings["LANGUAGES"], watch)
 
 
 if __name__ == "__main__":

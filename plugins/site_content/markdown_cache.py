@@ -26,11 +26,12 @@ class MarkdownCache(Kept):
         )
         super().__init__(path, namespace)
 
-    def convert(self, body, parser):
-        """The HTML of `body`, converted with `parser` (a Markdown instance) when not kept."""
+    def convert(self, body, make_parser):
+        """The HTML of `body`; when not kept, converted with `make_parser()` (a Markdown instance)."""
         key = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
         html = self.get(key)
         if html is None:
+            parser = make_parser()
             parser.reset()
             html = parser.convert(body)
             self.put(key, html)

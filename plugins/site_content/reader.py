@@ -34,7 +34,13 @@ class YamlMarkdownReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._markdown = Markdown(**settings["MARKDOWN"])
+        self._parser = None  # made when first needed: most reads of a rebuild need none
+
+    @property
+    def _markdown(self):
+        if self._parser is None:
+            self._parser = Markdown(**self.settings["MARKDOWN"])
+        return self._parser
 
     def read(self, source_path):
         index = self.settings["SITE_INDEX"]
@@ -49,7 +55,7 @@ class YamlMarkdownReader(BaseReader):
         _yaml, body, _line = frontmatter.split(data.decode("utf-8-sig"))  # the index has read the YAML
         cache = self.settings.get("MARKDOWN_CACHE")
         if cache is not None:
-            content = cache.convert(body, self._markdown)
+            content = cache.convert(body, lambda: self._markdown)
         else:
             self._markdown.reset()
             content = self._markdown.convert(body)

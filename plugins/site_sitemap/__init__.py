@@ -29,13 +29,21 @@ PARALLEL_MIN = 500  # pages; fewer are read in this process
 NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
 
 
-def _pages(output_path):
-    for dirpath, dirnames, filenames in os.walk(output_path):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name == "index.html":
-                relative = os.path.relpath(os.path.join(dirpath, name), output_path)
-                yield relative.replace(os.sep, "/")
+def _pages(output_path, prefix=""):
+    """Every index.html below output_path, relative to it, in a stable order.
+
+    os.scandir, not os.walk: a site has a folder per page, and os.walk's
+    lstat and relpath of each one cost more than reading the heads.
+    """
+    folders = []
+    with os.scandir(os.path.join(output_path, prefix) if prefix else output_path) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.name)
+            elif entry.name == "index.html":
+                yield prefix + entry.name
+    for name in folders:
+        yield from _pages(output_path, f"{prefix}{name}/")
 
 
 def _head(path, size=16384):

@@ -1,0 +1,151 @@
+"""Builds on request, each in a process forked from one that has imported everything once.
+
+What `make serve` rebuilds with. A build in a new Python process spends ~0.6 s
+importing Pelican, Jinja, Markdown and the plugins before it reads a file;
+this process imports them once, then forks a child for every build. A child
+starts as a new process would (nothing of an earlier build is in it: the
+parent never builds), runs `python -m site_build`'s code and exits.
+
+Its code can go out of date: when a plugin's code, a settings file or the
+installed packages change, the next request is answered "restart" and this
+process ends; the caller starts a new one (`Builder`). The theme and the
+content are read by each build, as by any build.
+
+Protocol: one line per request on standard input ("build"), one line per
+answer on the file descriptor SITE_BUILDER_REPLY (the build's exit status,
+or "restart"); the builds print on standard output and error as ever. The
+process ends at the end of its input, when the caller has gone.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+
+from site_build import fresh
+
+__all__ = ["Builder", "code_stamp", "main"]
+
+REPLY_VARIABLE = "SITE_BUILDER_REPLY"
+
+
+def code_stamp(inputs):
+    """A hash of the Python code a build imports: plugins, settings files, installed packages."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in fresh.packages():
+        digest.update(name.encode() + b"\0")
+    for path in inputs.settings.get("PLUGIN_PATHS", ()):
+        folder = os.path.join(inputs.root, str(path))
+        if os.path.isdir(folder):
+            fresh.hash_tree(digest, folder)
+    for name in sorted(os.listdir(inputs.root)):
+        if name.endswith(".py"):
+            with open(os.path.join(inputs.root, name), "rb") as f:
+                digest.update(name.encode() + b"\0" + f.read())
+    return digest.hexdigest()
+
+
+def _warm_up(settings_file, extra):
+    """Import what every build imports, and load what every build loads but never changes."""
+    import importlib  # noqa: PLC0415
+
+    import babel  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    import site_build.building  # noqa: F401, PLC0415
+
+    settings = read_settings(settings_file, override=dict(extra))
+    for name in settings.get("PLUGINS", ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a build says what is wrong
+            pass
+    for lang in settings.get("LANGUAGES", {}):
+        try:
+            babel.Locale.parse(lang).date_formats  # noqa: B018 - loads the locale's data
+        except (ValueError, babel.UnknownLocaleError):
+            pass
+
+
+def main(argv=None):
+    """`python -m site_build.builder [the arguments of python -m site_build]`."""
+    from site_build.__main__ import parse_arguments, run_build  # noqa: PLC0415
+
+    args, extra = parse_arguments(argv)
+    reply = os.fdopen(int(os.environ[REPLY_VARIABLE]), "w", buffering=1)
+    stamp = code_stamp(fresh.Inputs(args.settings, extra, args.output))
+    _warm_up(os.path.abspath(args.settings), extra)
+    try:
+        for _request in sys.stdin:
+            if code_stamp(fresh.Inputs(args.settings, extra, args.output)) != stamp:
+                reply.write("restart\n")
+                return 0
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # the build
+                status = 1
+                try:
+                    status = run_build(args, extra)
+                finally:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                    os._exit(status)
+            _pid, status = os.waitpid(pid, 0)
+            reply.write(f"{os.waitstatus_to_exitcode(status)}\n")
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+class Builder:
+    """The caller's side: `build()` asks a builder process, started (again) when needed."""
+
+    def __init__(self, arguments, env=None):
+        self.arguments = list(arguments)
+        self.env = env
+        self.process = None
+        self.replies = None
+
+    def _start(self):
+        read, write = os.pipe()
+        env = dict(self.env or os.environ, **{REPLY_VARIABLE: str(write)})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "site_build.builder", *self.arguments],
+            stdin=subprocess.PIPE, env=env, pass_fds=(write,), text=True,
+        )
+        os.close(write)
+        self.replies = os.fdopen(read, "r")
+
+    def build(self):
+        """Build once; the exit status of the build."""
+        for _attempt in range(2):
+            if self.process is None or self.process.poll() is not None:
+                self.close()
+                self._start()
+            try:
+                self.process.stdin.write("build\n")
+                self.process.stdin.flush()
+            except BrokenPipeError:
+                self.close()
+                continue
+            answer = self.replies.readline().strip()
+            if answer == "restart" or not answer:  # its code is out of date, or it died
+                self.close()
+                continue
+            return int(answer)
+        return 1
+
+    def close(self):
+        if self.process is not None:
+            try:
+                self.process.stdin.close()
+            except BrokenPipeError:
+                pass
+            self.process.wait()
+            self.replies.close()
+        self.process = self.replies = None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
