@@ -2,6 +2,7 @@
 
 import gzip
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -93,7 +94,17 @@ def test_a_build_with_nothing_changed_repeats_the_content_problems(project):
     assert second.stdout.startswith("Nothing changed since the last build of ")
 
 
+def markdown_entries(project):
+    """How many bodies' HTML each language's Markdown cache holds."""
+    counts = []
+    for path in sorted((project / "cache" / "markdown").glob("*.pickle")):
+        with open(path, "rb") as f:
+            counts.append(len(pickle.load(f)["entries"]))
+    return counts
+
+
 def test_editing_a_story_renders_its_page_and_gives_the_site_a_full_build_gives(project):
+    before = markdown_entries(project)
     edit(project, STORY, "## ", "Jauna rindkopa, kas pievienota stāstam.\n\n## ")
 
     result = site_build(project)
@@ -107,6 +118,8 @@ def test_editing_a_story_renders_its_page_and_gives_the_site_a_full_build_gives(
     documents = kept(result)
     assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr
     assert documents["en"][0] == documents["en"][1] - 1 > 0, result.stderr
+    # The HTML of the documents kept whole is kept too, for when they are read again.
+    assert markdown_entries(project) == before and min(before) > 10
     page = (project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html").read_text(encoding="utf-8")
     assert "Jauna rindkopa, kas pievienota stāstam." in page
     translation = project / "output" / "en" / "stories" / "mezinieki-smart-village" / "index.html"

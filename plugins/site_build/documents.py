@@ -38,11 +38,15 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican import urlwrappers
 from pelican.urlwrappers import URLWrapper
 
+from site_content import frontmatter
 from site_content.kept import Kept
+from site_content.markdown_cache import body_key
 
 from .incremental import NARROW_KINDS
 
 __all__ = ["KeptDocuments", "content_restored", "register"]
+
+BODY_KEY_SIZE = 16  # an entry: the key of its body's HTML (markdown_cache), then the object
 
 # Sent with each object restored from an earlier build (sender: the object).
 content_restored = signal("site_build.content_restored")
@@ -98,6 +102,10 @@ class KeptDocuments(Kept):
         found = self._entries_get(key)
         if found is None:
             return None
+        markdown = settings.get("MARKDOWN_CACHE")
+        if markdown is not None:  # its HTML is still in use: kept for the next reading of it
+            markdown.touch(found[:BODY_KEY_SIZE])
+        found = found[BODY_KEY_SIZE:]
 
         def named(pid):
             if pid == "settings":
@@ -121,8 +129,10 @@ class KeptDocuments(Kept):
             self._used[key] = found
         return found
 
-    def keep(self, key, content, settings, context):
+    def keep(self, key, content, settings, context, body):
+        """Keep a document just read; `body` is its Markdown."""
         buffer = io.BytesIO()
+        buffer.write(body_key(body))
         try:
             _Pickler(buffer, {id(settings): "settings", id(context): "context"}).dump(content)
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -169,15 +179,16 @@ def _attach(generator):
             return default
         content = kept.restore(key, settings, context)
         if content is None:
-            pending[filename] = (key, warnings.count)
+            pending[filename] = (key, warnings.count, source)
             return default
         content_restored.send(content)
         return content
 
     def cache_data(filename, data):
-        key, count = pending.pop(filename, (None, None))
+        key, count, source = pending.pop(filename, (None, None, None))
         if key is not None and count == warnings.count:
-            kept.keep(key, data, settings, context)
+            _yaml, body, _line = frontmatter.split(index.data[source].decode("utf-8-sig"))
+            kept.keep(key, data, settings, context, body)
 
     def save_cache():
         logging.getLogger().removeHandler(warnings)

@@ -21,6 +21,7 @@ class Kept:
         self.namespace = namespace
         self._entries = None  # loaded on first use, in the process that works
         self._used = {}
+        self._touched = set()  # keys used without being asked for (see touch)
         self.made = 0
 
     def _load(self):
@@ -52,9 +53,19 @@ class Kept:
         self._used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.made += 1
 
+    def touch(self, key):
+        """Keep the result for key, which this build used without asking (site_build.documents
+        restored a whole document made of it), without loading the file for that."""
+        self._touched.add(key)
+
     def save(self):
         """Keep what this build used; nothing to write when it made nothing and used all."""
-        if self._entries is None or (not self.made and len(self._used) == len(self._entries)):
+        if self._entries is None:  # never asked: the file stays as it is
+            return
+        for key in self._touched:
+            if key not in self._used and key in self._entries:
+                self._used[key] = self._entries[key]
+        if not self.made and len(self._used) == len(self._entries):
             return
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         temporary = f"{self.path}.{os.getpid()}.tmp"

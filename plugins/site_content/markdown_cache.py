@@ -14,7 +14,12 @@ import markdown
 
 from .kept import Kept
 
-__all__ = ["MarkdownCache"]
+__all__ = ["MarkdownCache", "body_key"]
+
+
+def body_key(body):
+    """The key of a body's HTML."""
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
 
 
 class MarkdownCache(Kept):
@@ -28,7 +33,7 @@ class MarkdownCache(Kept):
 
     def convert(self, body, make_parser):
         """The HTML of `body`; when not kept, converted with `make_parser()` (a Markdown instance)."""
-        key = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+        key = body_key(body)
         html = self.get(key)
         if html is None:
             parser = make_parser()
