@@ -265,3 +265,34 @@ def test_pages_kept_from_the_last_build_still_publish_their_photos(tmp_path):
     assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr  # the photo story was kept
     assert sorted(path.relative_to(project / "output") for path in (project / "output" / "images").rglob("*.*")) == photos
     assert tree_digest(project / "output") == full_build(project)
+
+
+def folders(root):
+    return sorted(os.path.relpath(dirpath, root) for dirpath, _dirnames, _files in os.walk(root))
+
+
+def test_each_build_starts_from_the_site_before_the_last_and_gives_what_a_full_build_gives(project):
+    """The site before the last one is kept beside output/ (.output-spare); a build brings it up
+    to date in place and swaps it in. Whatever the sequence, the site is a full build's."""
+    story = project / STORY
+    added = project / "content" / "stories" / "jauns-stasts.lv.md"
+    untouched = project / "output" / "en" / "index.html"  # shows no story's text
+    inode = os.stat(untouched).st_ino
+    steps = [
+        lambda: edit(project, STORY, "## ", "Pirmā jaunā rindkopa.\n\n## "),
+        lambda: edit(project, STORY, "## ", "Otrā jaunā rindkopa.\n\n## "),
+        lambda: edit(project, STORY, "title: ", "title: Labots – "),
+        lambda: added.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Jauns ", 1),
+                                 encoding="utf-8"),
+        lambda: (project / "output" / "ar-roku.txt").write_text("pievienots ar roku", encoding="utf-8"),
+        lambda: added.unlink(),
+        lambda: edit(project, STORY, "## ", "Trešā jaunā rindkopa.\n\n## "),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        site_build(project)
+        assert tree_digest(project / "output") == full_build(project), number
+        assert folders(project / "output") == folders(project / "full"), number
+        assert (project / ".output-spare").is_dir() or number == 0
+        if number < 2:  # a page neither text edit reaches is the very file the first build made
+            assert os.stat(untouched).st_ino == inode

@@ -168,8 +168,9 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
 
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=parent)
     previous = fresh.load(inputs.cache, output) if incremental_build and os.path.isdir(output) else None
+    spare = fresh.load(inputs.cache, output, spare=True) if previous else None
+    staging, spare = _staging(output, spare, pages_digest)
     digests = _pages_digests(pages_digest, index, base)
     jinja_cache = os.path.join(inputs.cache, "jinja")
     os.makedirs(jinja_cache, exist_ok=True)
@@ -187,6 +188,8 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
             "previous": output if previous else None,
             "calls": (previous or {}).get("calls", {}).get(lang, {}),
             "files": (previous or {}).get("files", {}),
+            "spare_calls": (spare or {}).get("calls", {}).get(lang, {}),
+            "spare_files": (spare or {}).get("files", {}),
         }
         # Templates compiled once, not once per generator and language and build.
         override["JINJA_ENVIRONMENT"] = dict(
@@ -237,24 +240,28 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     failed = errors > 0 or (strict and (warnings > 0 or problems > 0))
 
     if not failed:
+        if spare:
+            _remove_unclaimed(staging, spare, runs)
         reuse = (output, previous["files"]) if previous else None
         failed = not _post_build(staging, base, index, reuse)
 
     _mark("post-build steps")
-    pages = sum(name.endswith(".html") for _d, _s, names in os.walk(staging) for name in names)
+    files = fresh.output_files(staging)
+    pages = sum(name.endswith(".html") for name in files)
     if failed:
         shutil.rmtree(staging, ignore_errors=True)
     else:
-        _swap(staging, output)
+        _swap(staging, output, keep=previous is not None)
         fresh.save(inputs.cache, output, {
             "fingerprint": fingerprint,
-            "files": fresh.output_files(output),
+            "code": pages_digest,
+            "files": files,  # the same after the swap: a folder renamed keeps its files' times
             "calls": {lang: calls for lang, (_w, _e, calls) in runs.items()},
             "report": report,
             "summary": render(Text("summary_build", {"n": len(report)}), messages_lang) if report else "",
             "pages": pages,
             "warnings": warnings,
-        })
+        }, keep_previous=previous is not None)  # with the site it replaced, kept as the spare
         for folder in ("index", "markdown", "documents"):
             fresh.prune(os.path.join(inputs.cache, folder), ".pickle")
     _mark("swap, state")
@@ -347,25 +354,87 @@ def _post_build(staging, settings, index, reuse=None):
     return True
 
 
-def _swap(staging, output):
-    """Put the new site in place of the old one, then remove the old one.
+def _spare_folder(output):
+    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-spare")
+
+
+def _staging(output, spare, code):
+    """The folder to build in, and what it already holds: (folder, None or {"calls", "files"}).
+
+    The site before the last one is kept beside the output (`.output-spare`),
+    with its build's record. When its code is today's, the build starts from
+    it: its pages whose keys have not changed are already in place, and only
+    the others are rendered or linked from the last site. That spares making
+    a folder and a link for every page of the site, and removing the old site
+    afterwards, which cost more than the few pages an edit changes. Else the
+    build starts from an empty folder.
+    """
+    folder = _spare_folder(output)
+    staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=os.path.dirname(output))
+    if spare and spare.get("code") == code and os.path.isdir(folder):
+        os.rename(folder, staging)  # over the empty folder: a name no other build uses
+        _tidy(staging, spare)
+        return staging, spare
+    if os.path.lexists(folder):
+        _remove_later(folder)
+    return staging, None
+
+
+def _tidy(staging, spare):
+    """Leave in the spare only the files its build's writes made.
+
+    Files made by the other steps (sitemap, theme files, photos, compressed
+    copies) are made again, and a file added by hand goes. Whether a page
+    left is still as its build made it, the writer sees (incremental.py).
+    """
+    written = {path for calls in spare["calls"].values() for _key, paths in calls.values() for path in paths}
+    for path in list(fresh.file_names(staging)):
+        if path not in written:
+            incremental.remove_file(staging, path)
+
+
+def _remove_unclaimed(staging, spare, runs):
+    """Remove the pages of the spare that no write of this build claimed (no longer made).
+
+    Only the writes make pages (the other steps make files of their own), so
+    what they did not claim is left from the spare's build.
+    """
+    claimed = {path for _w, _e, calls in runs.values() for _key, paths in calls.values() for path in paths}
+    for calls in spare["calls"].values():
+        for _key, paths in calls.values():
+            for path in paths:
+                if path not in claimed:
+                    incremental.remove_file(staging, path)
+
+
+def _swap(staging, output, keep=False):
+    """Put the new site in place of the old one; the old one is kept as the spare, or removed.
 
     Removing a site of thousands of files takes longer than building the few
     pages that changed, so it is left to `rm` running beside the caller.
     """
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
-    old = None
     if os.path.exists(output):
-        old = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-old-", dir=os.path.dirname(output))
-        os.rename(output, os.path.join(old, "site"))
+        if keep:
+            spare = _spare_folder(output)
+            if os.path.lexists(spare):
+                _remove_later(spare)
+            os.rename(output, spare)
+        else:
+            _remove_later(output)
     os.rename(staging, output)
-    if old:
-        _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
-        _REMOVALS.append(subprocess.Popen(
-            ["rm", "-rf", "--", old],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        ))
+
+
+def _remove_later(path):
+    """Move path out of the way at once, and remove it with `rm` beside the caller."""
+    old = tempfile.mkdtemp(prefix=f".{os.path.basename(path).lstrip('.')}-old-", dir=os.path.dirname(path))
+    os.rename(path, os.path.join(old, "site"))
+    _REMOVALS[:] = [process for process in _REMOVALS if process.poll() is None]
+    _REMOVALS.append(subprocess.Popen(
+        ["rm", "-rf", "--", old],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    ))
 
 
 _REMOVALS = []  # the old sites being removed

@@ -215,6 +215,17 @@ def with_content(code, inputs, strict=False):
     return digest.hexdigest()
 
 
+def file_names(folder, prefix=""):
+    """The path of every file below folder, relative to it (as output_files, without their times)."""
+    with os.scandir(os.path.join(folder, prefix) if prefix else folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    yield from file_names(folder, f"{prefix}{entry.name}/")
+            else:
+                yield prefix + entry.name
+
+
 def output_files(output, prefix="", files=None):
     """{relative path: [size, mtime_ns]} of every file below output (os.scandir: see site_sitemap)."""
     files = {} if files is None else files
@@ -242,12 +253,23 @@ def state_path(cache, output):
     return os.path.join(cache, STATE_FOLDER, f"{_name(output)}.json")
 
 
-def load(cache, output):
+def load(cache, output, spare=False):
+    """The kept state of the last build of output (spare: of the one before, see site_build)."""
+    path = state_path(cache, output) + (SPARE_SUFFIX if spare else "")
     try:
-        with open(state_path(cache, output), encoding="utf-8") as f:
-            return json.load(f)
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in _LOADED:  # the check and the build read it once
+            with open(path, encoding="utf-8") as f:
+                _LOADED.clear()
+                _LOADED[key] = json.load(f)
+        return _LOADED[key]
     except (OSError, ValueError):
         return None
+
+
+_LOADED = {}
+SPARE_SUFFIX = ".spare"
 
 
 def up_to_date(inputs, strict=False):
@@ -262,10 +284,20 @@ def up_to_date(inputs, strict=False):
     return state
 
 
-def save(cache, output, state):
-    """Keep the state of a successful build; only the newest KEEP_STATES are kept."""
+def save(cache, output, state, keep_previous=False):
+    """Keep the state of a successful build; only the newest KEEP_STATES are kept.
+
+    keep_previous: the state it replaces becomes the spare's (load(spare=True)).
+    """
     path = state_path(cache, output)
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        if keep_previous:
+            os.replace(path, path + SPARE_SUFFIX)
+        else:
+            os.remove(path + SPARE_SUFFIX)
+    except FileNotFoundError:
+        pass
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "w", encoding="utf-8") as f:
         json.dump({**state, "output": os.path.abspath(output)}, f, ensure_ascii=False)

@@ -41,10 +41,26 @@ from pelican.writers import Writer
 # The kinds of document whose page shows no other story's or news item's front matter.
 NARROW_KINDS = {"story"}
 
-__all__ = ["IncrementalWriter", "records", "register"]
+__all__ = ["IncrementalWriter", "records", "register", "remove_file"]
 
 # What this process's writer did: {call: [key, [files relative to the site]]}.
 _RECORDS = {}
+
+
+def remove_file(root, relative):
+    """Remove root/relative, and the folders it leaves empty up to root."""
+    path = os.path.join(root, relative)
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    folder = os.path.dirname(path)
+    while len(folder) > len(root):
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty
+            return
+        folder = os.path.dirname(folder)
 
 
 def records():
@@ -119,6 +135,9 @@ class IncrementalWriter(Writer):
         self.previous = state["previous"]  # the last build's site folder, or None
         self.previous_calls = state["calls"]  # its records for this language
         self.previous_files = state["files"]  # its files: {path: [size, mtime_ns]}
+        # The site before it, which this build started from (site_build's spare), and its records.
+        self.spare_calls = state.get("spare_calls", {})
+        self.spare_files = state.get("spare_files", {})
         self.keys = _Keys(state)
         self._writing = []  # the files the current call writes
         _RECORDS.clear()
@@ -153,6 +172,7 @@ class IncrementalWriter(Writer):
         def write():
             data = make()
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            _clear(path)
             self._writing.append(path)
             self._written_files.add(path)
             with open(path, "wb") as f:
@@ -163,6 +183,7 @@ class IncrementalWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
             self._writing.append(filename)
+            _clear(filename)
         return super()._open_w(filename, encoding, override)
 
     def _reuse_or(self, call, key, render):
@@ -175,8 +196,29 @@ class IncrementalWriter(Writer):
             return result
         return None
 
+    def _in_place(self, call, key):
+        """True when the spare this build started from has the files of this call, unchanged."""
+        recorded = self.spare_calls.get(call)
+        if recorded is None or recorded[0] != key:
+            return False
+        for relative in recorded[1]:
+            try:
+                stat = os.stat(os.path.join(self.site, relative))
+            except OSError:
+                return False
+            if [stat.st_size, stat.st_mtime_ns] != self.spare_files.get(relative):
+                return False
+        return True
+
     def _reuse(self, call, key):
-        """Link the files of an unchanged call from the previous build; False when it must render."""
+        """Keep or link the files of an unchanged call; False when it must render."""
+        if self._in_place(call, key):
+            for relative in self.spare_calls[call][1]:
+                self._written_files.add(os.path.join(self.site, relative))
+            _RECORDS[call] = [key, self.spare_calls[call][1]]
+            return True
+        for relative in self.spare_calls.get(call, (None, ()))[1]:  # out of date: made anew below
+            remove_file(self.site, relative)
         recorded = self.previous_calls.get(call)
         if self.previous is None or recorded is None or recorded[0] != key:
             return False
@@ -191,10 +233,17 @@ class IncrementalWriter(Writer):
         for relative in files:
             target = os.path.join(self.site, relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            _clear(target)
             os.link(os.path.join(self.previous, relative), target)
             self._written_files.add(target)
         _RECORDS[call] = [key, files]
         return True
+
+
+def _clear(path):
+    """Never write into a file of the spare: it may be a link to the live site's file."""
+    if os.path.lexists(path):
+        os.unlink(path)
 
 
 def incremental_writer(pelican):
