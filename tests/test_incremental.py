@@ -296,3 +296,19 @@ def test_each_build_starts_from_the_site_before_the_last_and_gives_what_a_full_b
         assert (project / ".output-spare").is_dir() or number == 0
         if number < 2:  # a page neither text edit reaches is the very file the first build made
             assert os.stat(untouched).st_ino == inode
+
+
+@pytest.mark.parametrize("ignores", [[], ["README.md"], [".#*", "*~", "*.swp", "README.md", "README.*.md"], ["[ab]*.md", "*.M?"]])
+def test_our_include_path_answers_as_pelicans(ignores, tmp_path):
+    from pelican.generators import Generator  # noqa: PLC0415
+
+    from site_build.documents import include_path  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"IGNORE_FILES": ignores, "CACHE_PATH": str(tmp_path)})
+    generator = Generator(context={}, settings=settings, path=settings["PATH"], theme=settings["THEME"],
+                          output_path=str(tmp_path))
+    ours = include_path(generator)
+    names = ["stories/a.lv.md", "README.md", "x/README.lv.md", ".#a.md", "a.md~", "b.swp", "a.html", "c.rst",
+             "b.md", "x.MD", "x.Md", "noext", "a.md.swp", "README.md.bak"]
+    for extensions in (None, False, ["md"], []):
+        assert [ours(n, extensions) for n in names] == [generator._include_path(n, extensions) for n in names]
