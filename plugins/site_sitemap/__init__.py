@@ -9,6 +9,7 @@ the time of the build.
 
 import hashlib
 import html
+import io
 import multiprocessing
 import os
 import re
@@ -84,17 +85,21 @@ def _alternates(path):
     return [(lang, html.unescape(href)) for lang, href in ALTERNATE.findall(head)]
 
 
-def _read_alternates(output_path, pages, settings):
+def _kept(settings):
+    """What the last builds of this output read of their pages' heads, and their sitemaps."""
+    if not settings.get("CACHE_PATH"):
+        return None
+    name = hashlib.blake2b(settings["OUTPUT_PATH"].encode(), digest_size=10).hexdigest()
+    return Kept(os.path.join(settings["CACHE_PATH"], "sitemap", f"{name}.pickle"), "1")
+
+
+def _read_alternates(output_path, pages, settings, kept=None):
     """Each page's alternates, as its <head> says; a page the last build read is not read again.
 
     A page an incremental build took unchanged from the last site is the same
     file (a hard link: same inode, size and time); what its head says is kept
     (site_content.kept) between builds of the same output.
     """
-    kept = None
-    if settings.get("CACHE_PATH"):
-        name = hashlib.blake2b(settings["OUTPUT_PATH"].encode(), digest_size=10).hexdigest()
-        kept = Kept(os.path.join(settings["CACHE_PATH"], "sitemap", f"{name}.pickle"), "1")
     found, todo = [None] * len(pages), []
     for number, relative in enumerate(pages):
         path = os.path.join(output_path, relative)
@@ -113,12 +118,10 @@ def _read_alternates(output_path, pages, settings):
         found[number] = alternates
         if kept is not None:
             kept.put(key, alternates)
-    if kept is not None:
-        kept.save()
     return found
 
 
-def sitemap_entries(output_path, settings, index):
+def sitemap_entries(output_path, settings, index, kept=None):
     """[(url, lastmod or None, [(hreflang, href), ...])] for every listed page."""
     site_root = settings["SITEURL"]
     dates = _dates_by_url(settings, index)
@@ -126,7 +129,7 @@ def sitemap_entries(output_path, settings, index):
         relative for relative in _pages(output_path)
         if not (PAGINATED.search(relative) or relative.startswith("pagefind/"))
     ]
-    alternates = _read_alternates(output_path, pages, settings)
+    alternates = _read_alternates(output_path, pages, settings, kept)
     entries = []
     for relative, found in zip(pages, alternates):
         if found is None:  # noindex
@@ -138,10 +141,30 @@ def sitemap_entries(output_path, settings, index):
 
 def write_sitemap(output_path, settings, index):
     """Write sitemap.xml and robots.txt into output_path; returns the number of URLs."""
+    kept = _kept(settings)
+    entries = sitemap_entries(output_path, settings, index, kept)
+    # The same entries as a last build's make the same file: kept, not written out again.
+    key = "sitemap\0" + hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
+    data = kept.get(key) if kept is not None else None
+    if data is None:
+        data = _sitemap_xml(entries)
+        if kept is not None:
+            kept.put(key, data)
+    if kept is not None:
+        kept.save()
+    with open(os.path.join(output_path, "sitemap.xml"), "wb") as f:
+        f.write(data)
+    with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as f:
+        editor = settings.get("EDITOR")
+        hidden = f"Disallow: /{editor['path']}/\n" if editor else ""
+        f.write(f"User-agent: *\n{hidden}Allow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n")
+    return len(entries)
+
+
+def _sitemap_xml(entries):
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    entries = sitemap_entries(output_path, settings, index)
     for loc, lastmod, alternates in entries:
         url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = loc
@@ -152,10 +175,6 @@ def write_sitemap(output_path, settings, index):
                 url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href}
             )
     ET.indent(urlset)
-    tree = ET.ElementTree(urlset)
-    tree.write(os.path.join(output_path, "sitemap.xml"), encoding="utf-8", xml_declaration=True)
-    with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as f:
-        editor = settings.get("EDITOR")
-        hidden = f"Disallow: /{editor['path']}/\n" if editor else ""
-        f.write(f"User-agent: *\n{hidden}Allow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n")
-    return len(entries)
+    data = io.BytesIO()
+    ET.ElementTree(urlset).write(data, encoding="utf-8", xml_declaration=True)
+    return data.getvalue()
