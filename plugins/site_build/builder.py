@@ -50,6 +50,7 @@ def _warm_up(settings_file, extra):
     import importlib  # noqa: PLC0415
 
     import babel  # noqa: PLC0415
+    import icalendar  # noqa: F401, PLC0415 - the calendars import it when they are made
     from pelican.settings import read_settings  # noqa: PLC0415
 
     import site_build.building  # noqa: F401, PLC0415
