@@ -22,7 +22,7 @@ bench: $(STAMP)
 	$(INVOKE) bench
 
 clean:
-	rm -rf output cache test-artefacts node_modules $(VENV)
+	rm -rf output .output-spare cache test-artefacts node_modules $(VENV)
 
 # The pinned dependencies of pyproject.toml (with the test extra), installed
 # again whenever pyproject.toml changes.

@@ -143,5 +143,6 @@ def bench(c, stories=1000, photos=50):
 @task
 def clean(c):
     """Remove the built site and caches."""
-    for path in (CONFIG["output"], os.path.join(ROOT, "cache")):
+    spare = os.path.join(os.path.dirname(CONFIG["output"]), "." + os.path.basename(CONFIG["output"]) + "-spare")
+    for path in (CONFIG["output"], spare, os.path.join(ROOT, "cache")):
         shutil.rmtree(path, ignore_errors=True)

@@ -6,15 +6,18 @@ files, so no file is read or converted twice, and the two runs use both cores.
 The content index (`site_content`) is built once in the parent and inherited
 by the forked runs, which is how a page knows its translation's URL.
 
-The runs write into a new folder beside `output/`; only when every run has
+The runs write into a folder beside `output/`; only when every run has
 succeeded does that folder replace `output/`, so a failed build never replaces
-a good site.
+a good site. The folder is a new one, or the site before the last one, kept
+beside `output/` as `.output-spare` (see _staging): then the pages that have
+not changed since are already in place.
 
 What a build found is kept for the next one (CACHE_PATH): the HTML of every
-Markdown body, what reading each file found, the compiled templates, and the
-key of every page written (incremental.py), so the next build converts,
-parses and renders only what changed and links the rest from the last site.
-`fresh.py` tells, before all this, whether anything changed at all.
+Markdown body, what reading each file found, the documents Pelican read
+(documents.py), the compiled templates, and the key of every page written
+(incremental.py), so the next build converts, parses, reads and renders only
+what changed, and keeps or links the rest. `fresh.py` tells, before all this,
+whether anything changed at all.
 
 Content problems (the content check of `site_content`, one line each in the
 language of CONTENT_MESSAGES_LANG) are warnings: a normal build reports them

@@ -25,9 +25,12 @@ removing a document, a template or a setting re-renders everything.
 When a call's key is the one the previous build of the same output recorded,
 and the files that call wrote are still there as that build left them, they
 are hard-linked into the new build instead of rendered: the same bytes,
-without the work. A new build is still a new folder swapped in whole (see
-site_build), so a failed build leaves the old site as it was; a linked file
-is never written to (every file a writer writes is new in the new folder).
+without the work. When the build starts from the site before the last one
+(site_build's spare) and that site's files of the call have the same key,
+they are left where they are. A new build is still a folder swapped in whole
+(see site_build), so a failed build leaves the old site as it was; a file of
+the new build is never written to in place (it may be a link to the live
+site's): it is removed first and written anew.
 """
 
 import dataclasses

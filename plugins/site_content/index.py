@@ -57,6 +57,7 @@ class ContentIndex:
     kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
     data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
     _ahead: dict = field(default_factory=dict, repr=False)  # digest -> parsed on every core
+    _digests: dict = field(default_factory=dict, repr=False)  # source -> digest, computed once
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
@@ -134,7 +135,7 @@ class ContentIndex:
             with open(os.path.join(content_path, source), "rb") as f:
                 data = self.data[source] = f.read()
         kind = self._kind(section)
-        digest = _digest(data, kind)
+        digest = self._digests.pop(source, None) or _digest(data, kind)
         found = self._ahead.pop(digest, None)
         if found is None and self.kept is not None:
             found = self.kept.get(digest)
@@ -162,7 +163,7 @@ class ContentIndex:
             with open(os.path.join(content_path, source), "rb") as f:
                 data = self.data[source] = f.read()
             kind = self._kind(section)
-            digest = _digest(data, kind)
+            digest = self._digests[source] = _digest(data, kind)
             if self.kept is None or digest not in self.kept:
                 todo.append((digest, data, kind))
         if len(todo) < PARSE_AHEAD_MIN or (os.cpu_count() or 1) < 2:
