@@ -38,10 +38,7 @@ def code_stamp(inputs):
         folder = os.path.join(inputs.root, str(path))
         if os.path.isdir(folder):
             fresh.hash_tree(digest, folder)
-    for name in sorted(os.listdir(inputs.root)):
-        if name.endswith(".py"):
-            with open(os.path.join(inputs.root, name), "rb") as f:
-                digest.update(name.encode() + b"\0" + f.read())
+    fresh.hash_settings_files(digest, inputs.root)
     return digest.hexdigest()
 
 

@@ -193,12 +193,17 @@ def _fingerprint(inputs, strict=False, content=True):
         digest.update(folder.encode("utf-8") + b"\0")
         if os.path.isdir(folder):
             hash_tree(digest, folder)
-    for name in sorted(os.listdir(inputs.root)):  # the settings files and what they import
+    hash_settings_files(digest, inputs.root)
+    return digest.hexdigest()
+
+
+def hash_settings_files(digest, root):
+    """The settings files beside the project's root, and the Python files they may import."""
+    for name in sorted(os.listdir(root)):
         if name.endswith(".py"):
             digest.update(name.encode("utf-8") + b"\0")
-            with open(os.path.join(inputs.root, name), "rb") as f:
+            with open(os.path.join(root, name), "rb") as f:
                 digest.update(f.read())
-    return digest.hexdigest()
 
 
 def with_content(code, inputs, strict=False):
