@@ -188,7 +188,9 @@ LOG_FILTER = [
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},  # an id on every heading, for links to a section
+        # An id on every heading, for links to a section: Python-Markdown's `toc`,
+        # without building a table of contents no page shows (the same HTML).
+        "site_content.quick_toc": {},
         "markdown.extensions.sane_lists": {},
         "site_content.years": {},  # "2022. gada ..." starts a paragraph, not a list
         # The same HTML, a third faster: inline patterns that cannot match are not tried.

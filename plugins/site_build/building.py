@@ -25,6 +25,7 @@ and builds what it can; a strict build (publishing, `invoke check`) reports
 them all and fails.
 """
 
+import functools
 import hashlib
 import importlib
 import logging
@@ -41,14 +42,14 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from site_content import REPORTED_BY_CHECK, ContentIndex
+from site_content import REPORTED_BY_CHECK, ContentIndex, frontmatter
 from site_content.problems import messages_language, shown_folder
 from site_content.publication import build_today
 from site_languages import language_settings
 
 from site_content.index import kept_namespace
 from site_content.kept import Kept
-from site_content.markdown_cache import MarkdownCache
+from site_content.markdown_cache import MarkdownCache, convert_ahead
 from site_content.messages import Text, render
 
 from . import documents, fresh, incremental
@@ -207,9 +208,12 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
                 _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{output}"), DOCUMENTS_NAMESPACE, digests
             )}
         overrides.append(override)
-
     _mark("before the runs")
     jobs = jobs or min(len(overrides), os.cpu_count() or 1)
+    caches = [(override["MARKDOWN_CACHE"], functools.partial(_bodies, index, override["DEFAULT_LANG"]))
+              for override in overrides]
+    if jobs > 1 and convert_ahead(caches, base["MARKDOWN"]):
+        _mark("Markdown converted ahead")
     for name in base["PLUGINS"]:  # imported once here, not once in each language's process
         try:
             importlib.import_module(name)
@@ -294,6 +298,15 @@ def _mark(step):
     if step is not None and _TIMES:
         print(f"{now - _TIMES[-1]:7.2f} s  {step}", file=sys.stderr)
     _TIMES[:] = [now]
+
+
+def _bodies(index, lang):
+    """The Markdown bodies of a language's documents, as the reader will convert them."""
+    return [
+        frontmatter.split(index.data[document.source].decode("utf-8-sig"))[1]
+        for document in index.documents.values()
+        if document.lang == lang and document.source in index.data
+    ]
 
 
 def _pages_digests(code, index, settings):

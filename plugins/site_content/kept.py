@@ -45,7 +45,9 @@ class Kept:
             self._load()
         found = self._entries.get(key)
         if found is None:
-            return None
+            found = self._used.get(key)  # put by this build (site_content.markdown_cache converts ahead)
+            if found is None:
+                return None
         self._used[key] = found
         return pickle.loads(found)
 
