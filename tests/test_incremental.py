@@ -218,6 +218,28 @@ def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, m
         "content/stories/bojats.lv.md", "content/stories/tukss.lv.md"]
 
 
+def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
+    """Enough new bodies are converted on every core before the runs (markdown_cache.convert_ahead)."""
+    from site_content.markdown_cache import AHEAD_MIN  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    story = (project / STORY).read_text(encoding="utf-8")
+    for number in range(AHEAD_MIN // 2 + 1):  # in both languages, with the site's own: over AHEAD_MIN
+        for lang in ("lv", "en"):
+            (project / "content" / "stories" / f"stasts-{number}.{lang}.md").write_text(
+                story.replace("title: ", f"title: {number} ", 1) + f"\n\n## Daļa {number}\n\nTeksts {lang}.\n",
+                encoding="utf-8")
+    ahead = site_build(project)
+    assert "Markdown converted ahead" in ahead.stderr
+    alone = site_build(project, "--jobs", "1", output="alone", cache="alone-cache")
+    assert "Markdown converted ahead" not in alone.stderr
+    assert tree_digest(project / "output") == tree_digest(project / "alone")
+    # And the next build, which has a Markdown cache, converts nothing ahead.
+    edit(project, "content/stories/stasts-7.lv.md", "Teksts lv.", "Teksts lv, labots.")
+    assert "Markdown converted ahead" not in site_build(project).stderr
+    assert tree_digest(project / "output") == full_build(project)
+
+
 def test_the_sitemap_read_on_every_core_is_the_one_read_in_one_process(site, monkeypatch):
     import site_sitemap  # noqa: PLC0415
 
