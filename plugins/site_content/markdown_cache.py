@@ -7,11 +7,12 @@ own): those are the key. A build converts only new or edited
 bodies. One file per content folder and language (site_build names it).
 
 On a first build every body is new: `convert_ahead` converts them on every
-core before the languages' runs start, so that the runs, one per language,
-only look them up. Converting in the runs left one core idle at the end:
-Latvian text takes a third longer than English (its letters make Python keep
-it as two bytes a character), so the Latvian run finished 1.3 to 1.9 s after
-the English one on 1,000 stories per language.
+core before the languages' runs start, in small batches that a faster core
+takes more of, so that the runs, one per language, only look them up. Converted
+in the runs, Markdown made each run's time depend on the speed of the core it
+got: on the 2-core development machine, whose cores differ by up to 1.7 times,
+the Latvian run ended 1.3 to 1.9 s after the English one (the same work, counted
+in instructions), one core idle meanwhile.
 """
 
 import hashlib
