@@ -52,7 +52,11 @@ class Kept:
         return pickle.loads(found)
 
     def put(self, key, value):
-        self._used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, key, data):
+        """put() of a result another process has pickled."""
+        self._used[key] = data
         self.made += 1
 
     def touch(self, key):

@@ -19,6 +19,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 
 import markdown
 
@@ -73,22 +74,25 @@ def convert_ahead(caches, markdown_settings, minimum=AHEAD_MIN):
     if len(todo) < minimum or (os.cpu_count() or 1) < 2:
         return 0
     keys = list(todo)
-    with multiprocessing.get_context("fork").Pool(initializer=_start, initargs=(markdown_settings,)) as pool:
-        converted = pool.map(_convert, [todo[key] for key in keys], chunksize=32)
+    # The workers are forked with the bodies (initargs are not pickled under fork): only
+    # keys go to them, and the HTML comes back pickled, as the cache keeps it.
+    with multiprocessing.get_context("fork").Pool(initializer=_start, initargs=(markdown_settings, todo)) as pool:
+        converted = pool.map(_convert, keys, chunksize=32)
     made = dict(zip(keys, converted))
     for cache, key in wanted:
-        cache.put(key, made[key])
+        cache.put_pickled(key, made[key])
     return len(keys)
 
 
-_PARSER = None  # a pool worker's own
+_WORKER = {}  # a pool worker's parser and bodies
 
 
-def _start(markdown_settings):
-    global _PARSER  # noqa: PLW0603 - one parser per worker process, as the reader keeps one
-    _PARSER = markdown.Markdown(**markdown_settings)
+def _start(markdown_settings, bodies):
+    _WORKER["parser"] = markdown.Markdown(**markdown_settings)  # one per worker, as the reader keeps one
+    _WORKER["bodies"] = bodies
 
 
-def _convert(body):
-    _PARSER.reset()
-    return _PARSER.convert(body)
+def _convert(key):
+    parser = _WORKER["parser"]
+    parser.reset()
+    return pickle.dumps(parser.convert(_WORKER["bodies"][key]), protocol=pickle.HIGHEST_PROTOCOL)
