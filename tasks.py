@@ -143,6 +143,7 @@ def bench(c, stories=1000, photos=50):
 @task
 def clean(c):
     """Remove the built site and caches."""
-    spare = os.path.join(os.path.dirname(CONFIG["output"]), "." + os.path.basename(CONFIG["output"]) + "-spare")
-    for path in (CONFIG["output"], spare, os.path.join(ROOT, "cache")):
+    from site_build.fresh import spare_folder  # noqa: PLC0415 - on the plugins' path (above)
+
+    for path in (CONFIG["output"], spare_folder(CONFIG["output"]), os.path.join(ROOT, "cache")):
         shutil.rmtree(path, ignore_errors=True)

@@ -144,10 +144,10 @@ def serve_edit(command, env, story):
             started = time.perf_counter()
             edit_text(story)
             wait("Built ")
-            found.append((time.perf_counter() - started, 0))
+            seconds = time.perf_counter() - started
             memory.running = False
             memory.join()
-            found[-1] = (found[-1][0], memory.peak / 1024)
+            found.append((seconds, memory.peak / 1024))
     finally:
         process.terminate()
         process.wait(timeout=30)

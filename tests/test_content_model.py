@@ -251,7 +251,7 @@ def test_bodies_converted_ahead_are_the_html_the_reader_makes(tmp_path):
     assert body_key(bodies[0]) not in few
 
 
-def test_the_quick_extensions_give_python_markdowns_html(tmp_path):
+def test_the_quick_extensions_give_python_markdowns_html():
     """quick_inline and quick_toc against the Python-Markdown code they stand for."""
     from markdown import Markdown  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415

@@ -42,7 +42,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from site_content import REPORTED_BY_CHECK, ContentIndex, frontmatter
+from site_content import REPORTED_BY_CHECK, ContentIndex
 from site_content.problems import messages_language, shown_folder
 from site_content.publication import build_today
 from site_languages import language_settings
@@ -303,7 +303,7 @@ def _mark(step):
 def _bodies(index, lang):
     """The Markdown bodies of a language's documents, as the reader will convert them."""
     return [
-        frontmatter.split(index.data[document.source].decode("utf-8-sig"))[1]
+        index.body(document.source)
         for document in index.documents.values()
         if document.lang == lang and document.source in index.data
     ]
@@ -370,10 +370,6 @@ def _post_build(staging, settings, index, reuse=None):
     return True
 
 
-def _spare_folder(output):
-    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-spare")
-
-
 def _staging(output, spare, code):
     """The folder to build in, and what it already holds: (folder, None or {"calls", "files"}).
 
@@ -385,7 +381,7 @@ def _staging(output, spare, code):
     afterwards, which cost more than the few pages an edit changes. Else the
     build starts from an empty folder.
     """
-    folder = _spare_folder(output)
+    folder = fresh.spare_folder(output)
     staging = tempfile.mkdtemp(prefix=f".{os.path.basename(output)}-", dir=os.path.dirname(output))
     if spare and spare.get("code") == code and os.path.isdir(folder):
         os.rename(folder, staging)  # over the empty folder: a name no other build uses
@@ -432,7 +428,7 @@ def _swap(staging, output, keep=False):
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
     if os.path.exists(output):
         if keep:
-            spare = _spare_folder(output)
+            spare = fresh.spare_folder(output)
             if os.path.lexists(spare):
                 _remove_later(spare)
             os.rename(output, spare)

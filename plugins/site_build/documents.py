@@ -41,7 +41,6 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican import urlwrappers
 from pelican.urlwrappers import URLWrapper
 
-from site_content import frontmatter
 from site_content.kept import Kept
 from site_content.markdown_cache import body_key
 
@@ -207,8 +206,7 @@ def _attach(generator):
     def cache_data(filename, data):
         key, count, source = pending.pop(filename, (None, None, None))
         if key is not None and count == warnings.count:
-            _yaml, body, _line = frontmatter.split(index.data[source].decode("utf-8-sig"))
-            kept.keep(key, data, settings, context, body)
+            kept.keep(key, data, settings, context, index.body(source))
 
     def save_cache():
         logging.getLogger().removeHandler(warnings)

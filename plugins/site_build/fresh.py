@@ -220,6 +220,11 @@ def with_content(code, inputs, strict=False):
     return digest.hexdigest()
 
 
+def spare_folder(output):
+    """Where the site before the last one is kept (site_build's spare): beside the output."""
+    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-spare")
+
+
 def file_names(folder, prefix=""):
     """The path of every file below folder, relative to it (as output_files, without their times)."""
     with os.scandir(os.path.join(folder, prefix) if prefix else folder) as entries:

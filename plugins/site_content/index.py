@@ -292,6 +292,14 @@ class ContentIndex:
         """The document's front matter with the shared fields of its original filled in."""
         return self.merged(document)
 
+    def body(self, source, path=None):
+        """The Markdown body of a content file, from the bytes the index read (else from `path`)."""
+        data = self.data.get(source)
+        if data is None:
+            with open(path, "rb") as f:
+                data = f.read()
+        return frontmatter.split(data.decode("utf-8-sig"))[1]  # the index has read the YAML
+
     def translation_state(self, document):
         """translations.CURRENT, STALE or UNCONFIRMED; None for an original or an orphan."""
         original = self.original(document)

@@ -16,6 +16,7 @@ placeholder until after `toc` has run), so the HTML is the same, byte for byte
 """
 
 import xml.etree.ElementTree as etree
+
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 
 __all__ = ["QuickTocExtension", "makeExtension"]

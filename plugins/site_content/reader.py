@@ -20,7 +20,6 @@ import os
 from markdown import Markdown
 from pelican.readers import BaseReader
 
-from . import frontmatter
 from .model import ARTICLE_KINDS
 from .translations import STALE, UNCONFIRMED
 
@@ -48,11 +47,7 @@ class YamlMarkdownReader(BaseReader):
         document = index.documents.get(source.replace(os.sep, "/"))
         if document is None:
             return "", {"status": "skip"}
-        data = index.data.get(document.source)
-        if data is None:
-            with open(source_path, "rb") as f:
-                data = f.read()
-        _yaml, body, _line = frontmatter.split(data.decode("utf-8-sig"))  # the index has read the YAML
+        body = index.body(document.source, source_path)
         cache = self.settings.get("MARKDOWN_CACHE")
         if cache is not None:
             content = cache.convert(body, lambda: self._markdown)
