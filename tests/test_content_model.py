@@ -222,47 +222,56 @@ def _bodies():
 
 
 def test_bodies_converted_ahead_are_the_html_the_reader_makes(tmp_path):
-    """A first build converts the bodies on every core before the runs (convert_ahead)."""
+    """A first build converts its files' bodies on every core while the index is built (Ahead)."""
     from markdown import Markdown  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
-    from site_content.markdown_cache import MarkdownCache, body_key, convert_ahead  # noqa: PLC0415
+    from site_content.markdown_cache import Ahead, MarkdownCache, body_key  # noqa: PLC0415
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
     bodies = _bodies()
+    paths = []
+    for number, body in enumerate(bodies):
+        path = tmp_path / f"file-{number}.lv.md"
+        path.write_text(f"---\ntitle: T{number}\n---\n{body}", encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "broken.lv.md").write_bytes(b"---\ntitle: x\n---\n\xff\xfe")
+    paths += [str(tmp_path / "broken.lv.md"), str(tmp_path / "gone.lv.md")]  # left to the index
     lv_bodies, en_bodies = bodies[: len(bodies) // 2 + 5], bodies[len(bodies) // 2 :]  # 5 in both
     lv = MarkdownCache(str(tmp_path / "lv.pickle"), settings)
     en = MarkdownCache(str(tmp_path / "en.pickle"), settings)
-    assert convert_ahead([(lv, lambda: lv_bodies), (en, lambda: en_bodies)], settings, minimum=1) == len(set(bodies))
+    edited = "A body the workers never saw: edited since they read its file."
+    ahead = Ahead.start(paths, settings, minimum=1)
+    assert ahead.put([(lv, lambda: lv_bodies + [edited]), (en, lambda: en_bodies)]) == len(lv_bodies) + len(en_bodies)
     reference = Markdown(**settings)
     for cache, part in ((lv, lv_bodies), (en, en_bodies)):
         for body in part:
             reference.reset()
             assert cache.convert(body, lambda: pytest.fail("converted again")) == reference.convert(body)
     assert body_key(en_bodies[-1]) not in lv
+    assert body_key(edited) not in lv  # converted when the run reads it
 
     # A cache with a file is left alone: looking into it would load it, for a rebuild that needs few.
     lv.save()
     again = MarkdownCache(str(tmp_path / "lv.pickle"), settings)
-    assert convert_ahead([(again, lambda: pytest.fail("bodies asked for"))], settings, minimum=1) == 0
+    with Ahead.start(paths, settings, minimum=1) as ahead:
+        assert ahead.put([(again, lambda: pytest.fail("bodies asked for"))]) == 0
     assert again._entries is None
-    # Fewer bodies than the minimum: converted as they are read.
-    few = MarkdownCache(str(tmp_path / "few.pickle"), settings)
-    assert convert_ahead([(few, lambda: bodies[:3])], settings, minimum=4) == 0
-    assert body_key(bodies[0]) not in few
+    # Fewer files than the minimum: converted as they are read.
+    assert Ahead.start(paths[:3], settings, minimum=4) is None
 
 
 def test_the_quick_extensions_give_python_markdowns_html():
-    """quick_inline and quick_toc against the Python-Markdown code they stand for."""
+    """quick_inline, quick_blocks and quick_toc against the Python-Markdown code they stand for."""
     from markdown import Markdown  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
-    assert "site_content.quick_inline" in settings["extensions"]
-    assert "site_content.quick_toc" in settings["extensions"]
+    for name in ("site_content.quick_inline", "site_content.quick_blocks", "site_content.quick_toc"):
+        assert name in settings["extensions"]
     quick = Markdown(**settings)
     standard = Markdown(**dict(settings, extensions=[
         "markdown.extensions.toc" if name == "site_content.quick_toc" else name
-        for name in settings["extensions"] if name != "site_content.quick_inline"]))
+        for name in settings["extensions"] if name not in ("site_content.quick_inline", "site_content.quick_blocks")]))
     bodies = _bodies() + [
         "`code` [link](https://example.org) <b>html</b> &amp; a line  \nbreak **bold** _em_ \\* "
         "![alt](x.png) <https://example.org> <a@example.org> [^1] [ref] [text][ref] ![i][ref]\n\n"
@@ -276,6 +285,18 @@ def test_the_quick_extensions_give_python_markdowns_html():
         "[TOC]\n\n# One\n\n## Two\n\nText [TOC] inside.\n",
         "Intro.\n\n\\[TOC]\n\n# Escaped marker\n",
         "# Label {data-toc-label='Short'}\n\n[TOC]\n",
+        # Every kind of block, where a processor could be passed over wrongly.
+        "Setext\n======\n\nAnother\n---\n\n* * *\n\n- - -\n\n___\n\n"
+        "1. one\n2. two\n    * nested\n    * list\n\n   3. three, indented\n\n"
+        "+ plus\n+ items\n\n  - two spaces\n\n    code, not a list\n\n"
+        "> quote\n> > nested\n\n   > indented quote\n\nText\n> lazy quote\n\n"
+        "Apple\n:   A fruit.\n\n: no term\n\n"
+        "*[HTML]: Hyper Text Markup Language\n\nThe HTML here.\n\n"
+        "Note[^x].\n\n[^x]: The note.\n    Its second line.\n\n"
+        "[id]: https://example.org \"Title\"\n[other]: <https://example.org/2>\n\n[a][id] and [other].\n\n"
+        "a | b\n--|--\n1 | 2\n\n| single |\n| ------ |\n| cell |\n\n"
+        "Text with # and | and > and : and ]: and [^ and *[ in it.\n\n#Heading without space\n\n"
+        "٣. Arabic-Indic digit\n\n²3. superscript\n",
     ]
     assert len(bodies) > 40
     for body in bodies:

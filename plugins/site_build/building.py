@@ -25,6 +25,7 @@ and builds what it can; a strict build (publishing, `invoke check`) reports
 them all and fails.
 """
 
+import contextlib
 import functools
 import hashlib
 import importlib
@@ -47,9 +48,9 @@ from site_content.problems import messages_language, shown_folder
 from site_content.publication import build_today
 from site_languages import language_settings
 
-from site_content.index import kept_namespace
+from site_content.index import kept_namespace, text_files
 from site_content.kept import Kept
-from site_content.markdown_cache import MarkdownCache, convert_ahead
+from site_content.markdown_cache import Ahead, MarkdownCache
 from site_content.messages import Text, render
 
 from . import documents, fresh, incremental
@@ -158,62 +159,65 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     root = os.path.dirname(settings_file)
     base["SETTINGS_FOLDER"] = root  # what the steps' relative paths are relative to, as Pelican's PATH
     shown = shown_folder(base["PATH"], root)
+    jobs = jobs or min(len(base["LANGUAGES"]), os.cpu_count() or 1)
+    markdown_files = {lang: _cache_file(inputs.cache, "markdown", base["PATH"], lang) for lang in base["LANGUAGES"]}
+    # A first build: its Markdown converted on every core while the content index is built.
+    new = [lang for lang, path in markdown_files.items() if not os.path.exists(path)]
+    ahead = Ahead.start(text_files(base, new), base["MARKDOWN"]) if jobs > 1 and new else None
     _mark("fingerprint, settings")
-    kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())
-    index = ContentIndex.from_settings(base, shown=shown, kept=kept)
-    kept.save()
-    _mark("content index")
-    # Before the problems are reported: a step may add its own (a photo that cannot be used).
-    shared, prepared = _pre_build(base, index)
-    messages_lang = messages_language(base)
-    report = [problem.format(messages_lang, shown) for problem in index.problems]
-    for line in report:  # one line each, in the organisers' language
-        content_logger.warning("%s", line)
+    with ahead or contextlib.nullcontext():  # its workers end with the build, whatever happens
+        kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())
+        index = ContentIndex.from_settings(base, shown=shown, kept=kept)
+        kept.save()
+        _mark("content index")
+        # Before the problems are reported: a step may add its own (a photo that cannot be used).
+        shared, prepared = _pre_build(base, index)
+        messages_lang = messages_language(base)
+        report = [problem.format(messages_lang, shown) for problem in index.problems]
+        for line in report:  # one line each, in the organisers' language
+            content_logger.warning("%s", line)
 
-    parent = os.path.dirname(output)
-    os.makedirs(parent, exist_ok=True)
-    previous = fresh.load(inputs.cache, output) if incremental_build and os.path.isdir(output) else None
-    spare = fresh.load(inputs.cache, output, spare=True) if previous else None
-    staging, spare = _staging(output, spare, pages_digest)
-    digests = _pages_digests(pages_digest, index, base)
-    jinja_cache = os.path.join(inputs.cache, "jinja")
-    os.makedirs(jinja_cache, exist_ok=True)
-    overrides = []
-    for lang in base["LANGUAGES"]:
-        override = dict(extra)
-        override.update(language_settings(base, lang, staging))
-        override["SITE_INDEX"] = index
-        override.update(shared)
-        override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
-        override["PLUGINS"] = list(base["PLUGINS"]) + ["site_build.incremental", "site_build.documents"]
-        override["INCREMENTAL"] = {
-            "site": staging,
-            **digests,
-            "previous": output if previous else None,
-            "calls": (previous or {}).get("calls", {}).get(lang, {}),
-            "files": (previous or {}).get("files", {}),
-            "spare_calls": (spare or {}).get("calls", {}).get(lang, {}),
-            "spare_files": (spare or {}).get("files", {}),
-        }
-        # Templates compiled once, not once per generator and language and build.
-        override["JINJA_ENVIRONMENT"] = dict(
-            base["JINJA_ENVIRONMENT"], bytecode_cache=FileSystemBytecodeCache(jinja_cache)
-        )
-        override["MARKDOWN_CACHE"] = MarkdownCache(
-            _cache_file(inputs.cache, "markdown", base["PATH"], lang), base["MARKDOWN"]
-        )
-        if incremental_build:
-            # One file per output too: a preview (`make serve`) and `make build` keep their own.
-            override["KEPT_DOCUMENTS"] = {"kept": documents.KeptDocuments(
-                _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{output}"), DOCUMENTS_NAMESPACE, digests
-            )}
-        overrides.append(override)
-    _mark("before the runs")
-    jobs = jobs or min(len(overrides), os.cpu_count() or 1)
-    caches = [(override["MARKDOWN_CACHE"], functools.partial(_bodies, index, override["DEFAULT_LANG"]))
-              for override in overrides]
-    if jobs > 1 and convert_ahead(caches, base["MARKDOWN"]):
-        _mark("Markdown converted ahead")
+        parent = os.path.dirname(output)
+        os.makedirs(parent, exist_ok=True)
+        previous = fresh.load(inputs.cache, output) if incremental_build and os.path.isdir(output) else None
+        spare = fresh.load(inputs.cache, output, spare=True) if previous else None
+        staging, spare = _staging(output, spare, pages_digest)
+        digests = _pages_digests(pages_digest, index, base)
+        jinja_cache = os.path.join(inputs.cache, "jinja")
+        os.makedirs(jinja_cache, exist_ok=True)
+        overrides = []
+        for lang in base["LANGUAGES"]:
+            override = dict(extra)
+            override.update(language_settings(base, lang, staging))
+            override["SITE_INDEX"] = index
+            override.update(shared)
+            override["LOG_FILTER"] = list(base.get("LOG_FILTER", [])) + REPORTED_BY_CHECK
+            override["PLUGINS"] = list(base["PLUGINS"]) + ["site_build.incremental", "site_build.documents"]
+            override["INCREMENTAL"] = {
+                "site": staging,
+                **digests,
+                "previous": output if previous else None,
+                "calls": (previous or {}).get("calls", {}).get(lang, {}),
+                "files": (previous or {}).get("files", {}),
+                "spare_calls": (spare or {}).get("calls", {}).get(lang, {}),
+                "spare_files": (spare or {}).get("files", {}),
+            }
+            # Templates compiled once, not once per generator and language and build.
+            override["JINJA_ENVIRONMENT"] = dict(
+                base["JINJA_ENVIRONMENT"], bytecode_cache=FileSystemBytecodeCache(jinja_cache)
+            )
+            override["MARKDOWN_CACHE"] = MarkdownCache(markdown_files[lang], base["MARKDOWN"])
+            if incremental_build:
+                # One file per output too: a preview (`make serve`) and `make build` keep their own.
+                override["KEPT_DOCUMENTS"] = {"kept": documents.KeptDocuments(
+                    _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{output}"), DOCUMENTS_NAMESPACE, digests
+                )}
+            overrides.append(override)
+        _mark("before the runs")
+        if ahead is not None:
+            ahead.put([(override["MARKDOWN_CACHE"], functools.partial(_bodies, index, override["DEFAULT_LANG"]))
+                       for override in overrides])
+            _mark("Markdown converted ahead")
     for name in base["PLUGINS"]:  # imported once here, not once in each language's process
         try:
             importlib.import_module(name)

@@ -53,6 +53,14 @@ def split(text):
     raise FrontMatterError("no_end", line=1)
 
 
+def body_of(data):
+    """The Markdown body of a content file's bytes: what follows its front matter.
+
+    Raises UnicodeDecodeError or FrontMatterError as reading the file does.
+    """
+    return split(data.decode("utf-8-sig"))[1]
+
+
 def _yaml_error(error, yaml_text):
     """(message code, file line) for a YAML error, in an organiser's terms."""
     problem = str(getattr(error, "problem", "") or "")

@@ -95,7 +95,7 @@ class ContentIndex:
             settings["SECTIONS"],
             settings["LANGUAGES"],
             settings["DEFAULT_LANG"],
-            ignore=settings.get("SITE_IGNORE_FILES", settings.get("IGNORE_FILES", ())),
+            ignore=_ignored(settings),
             static_paths=settings.get("STATIC_PATHS", ()),
             today=publication.build_today(settings),
             preview=publication.is_preview(settings),
@@ -298,7 +298,7 @@ class ContentIndex:
         if data is None:
             with open(path, "rb") as f:
                 data = f.read()
-        return frontmatter.split(data.decode("utf-8-sig"))[1]  # the index has read the YAML
+        return frontmatter.body_of(data)  # the index has read the YAML
 
     def translation_state(self, document):
         """translations.CURRENT, STALE or UNCONFIRMED; None for an original or an orphan."""
@@ -379,6 +379,28 @@ def kept_namespace():
             with open(os.path.join(folder, name), "rb") as f:
                 digest.update(name.encode() + b"\0" + f.read())
     return digest.hexdigest()
+
+
+def text_files(settings, langs):
+    """The paths of the content files in `langs` that the index reads as text.
+
+    For work on their bodies that can start before the index is built
+    (site_content.markdown_cache.Ahead); the index itself still says what
+    is wrong with any of them.
+    """
+    found = []
+    content_path = settings["PATH"]
+    for source, section in _content_files(content_path, settings["SECTIONS"], _ignored(settings),
+                                          settings.get("STATIC_PATHS", ())):
+        name = os.path.basename(source)
+        parsed = parse_file_name(name)
+        if section is not None and name.lower().endswith(TEXT_SUFFIXES) and parsed and parsed[1] in langs:
+            found.append(os.path.join(content_path, source))
+    return found
+
+
+def _ignored(settings):
+    return settings.get("SITE_IGNORE_FILES", settings.get("IGNORE_FILES", ()))
 
 
 def _content_files(content_path, sections, ignore, static_paths):

@@ -6,8 +6,8 @@ Python-Markdown, and the code of this package, which has extensions of its
 own): those are the key. A build converts only new or edited
 bodies. One file per content folder and language (site_build names it).
 
-On a first build every body is new: `convert_ahead` converts them on every
-core before the languages' runs start, in small batches that a faster core
+On a first build every body is new: `Ahead` converts them on every core
+before the languages' runs start, in small batches that a faster core
 takes more of, so that the runs, one per language, only look them up. Converted
 in the runs, Markdown made each run's time depend on the speed of the core it
 got: on the 2-core development machine, whose cores differ by up to 1.7 times,
@@ -23,9 +23,10 @@ import pickle
 
 import markdown
 
+from . import frontmatter
 from .kept import Kept
 
-__all__ = ["MarkdownCache", "body_key", "convert_ahead"]
+__all__ = ["Ahead", "MarkdownCache", "body_key"]
 
 AHEAD_MIN = 200  # bodies to convert; fewer are converted as they are read
 
@@ -56,43 +57,76 @@ class MarkdownCache(Kept):
         return html
 
 
-def convert_ahead(caches, markdown_settings, minimum=AHEAD_MIN):
-    """Convert on every core the bodies of `caches` ([(MarkdownCache, a function giving its bodies)]).
+class Ahead:
+    """Markdown files converted on every core while the build does its first steps.
 
-    Only for caches that have no file yet (a first build, or a new cache):
-    looking into a kept file would load it in this process, which a rebuild
-    that reads a few files never needs. Returns the number of bodies converted.
+    A first build (a language's cache has no file yet) starts converting the
+    files of such languages before it builds the content index, which leaves
+    a core idle for much of its time; each worker reads a file, takes its body
+    as the reader will, converts it and sends the HTML back pickled, as the
+    cache keeps it. put() then puts it into the caches, for the bodies the
+    runs will ask for: a file edited in between has another body, and is
+    converted when it is read, as are files too few to be worth the workers.
     """
-    todo, wanted = {}, []
-    for cache, bodies in caches:
-        if os.path.exists(cache.path):
-            continue
-        for body in bodies():
-            key = body_key(body)
-            todo.setdefault(key, body)
-            wanted.append((cache, key))
-    if len(todo) < minimum or (os.cpu_count() or 1) < 2:
-        return 0
-    keys = list(todo)
-    # The workers are forked with the bodies (initargs are not pickled under fork): only
-    # keys go to them, and the HTML comes back pickled, as the cache keeps it.
-    with multiprocessing.get_context("fork").Pool(initializer=_start, initargs=(markdown_settings, todo)) as pool:
-        converted = pool.map(_convert, keys, chunksize=32)
-    made = dict(zip(keys, converted))
-    for cache, key in wanted:
-        cache.put_pickled(key, made[key])
-    return len(keys)
+
+    def __init__(self, pool, result):
+        self._pool, self._result = pool, result
+
+    @classmethod
+    def start(cls, paths, markdown_settings, minimum=AHEAD_MIN):
+        """Start converting the files at `paths`; None when they are too few or there is one core."""
+        if len(paths) < minimum or (os.cpu_count() or 1) < 2:
+            return None
+        pool = multiprocessing.get_context("fork").Pool(initializer=_start, initargs=(markdown_settings,))
+        return cls(pool, pool.map_async(_convert_file, paths, chunksize=32))
+
+    def put(self, caches):
+        """Wait for the HTML and put it into caches ([(MarkdownCache, a function giving its bodies)]).
+
+        A cache that has a file is left alone (looking into it would load it).
+        Returns the number of bodies put.
+        """
+        try:
+            made = dict(found for found in self._result.get() if found is not None)
+        finally:
+            self.stop()
+        count = 0
+        for cache, bodies in caches:
+            if os.path.exists(cache.path):
+                continue
+            for body in bodies():
+                key = body_key(body)
+                if key in made:
+                    cache.put_pickled(key, made[key])
+                    count += 1
+        return count
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exception):
+        self.stop()
+
+    def stop(self):
+        """End the workers (at once, when the build stops before put())."""
+        self._pool.terminate()
+        self._pool.join()
 
 
-_WORKER = {}  # a pool worker's parser and bodies
+_WORKER = {}  # a pool worker's parser
 
 
-def _start(markdown_settings, bodies):
+def _start(markdown_settings):
     _WORKER["parser"] = markdown.Markdown(**markdown_settings)  # one per worker, as the reader keeps one
-    _WORKER["bodies"] = bodies
 
 
-def _convert(key):
+def _convert_file(path):
+    """(key, pickled HTML) of the body of the file at `path`; None when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            body = frontmatter.body_of(f.read())
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return None  # the content index says what is wrong with it
     parser = _WORKER["parser"]
     parser.reset()
-    return pickle.dumps(parser.convert(_WORKER["bodies"][key]), protocol=pickle.HIGHEST_PROTOCOL)
+    return body_key(body), pickle.dumps(parser.convert(body), protocol=pickle.HIGHEST_PROTOCOL)
