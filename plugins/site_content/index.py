@@ -58,6 +58,7 @@ class ContentIndex:
     data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
     _ahead: dict = field(default_factory=dict, repr=False)  # digest -> parsed on every core
     _digests: dict = field(default_factory=dict, repr=False)  # source -> digest, computed once
+    _last_body: tuple = field(default=(None, None), repr=False)  # (source, body) last asked for
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
@@ -293,12 +294,20 @@ class ContentIndex:
         return self.merged(document)
 
     def body(self, source, path=None):
-        """The Markdown body of a content file, from the bytes the index read (else from `path`)."""
+        """The Markdown body of a content file, from the bytes the index read (else from `path`).
+
+        The last one is kept: a run asks for a document's body to convert it,
+        then again to keep the document (site_build.documents).
+        """
+        if self._last_body[0] == source:
+            return self._last_body[1]
         data = self.data.get(source)
         if data is None:
             with open(path, "rb") as f:
                 data = f.read()
-        return frontmatter.body_of(data)  # the index has read the YAML
+        body = frontmatter.body_of(data)  # the index has read the YAML
+        self._last_body = (source, body)
+        return body
 
     def translation_state(self, document):
         """translations.CURRENT, STALE or UNCONFIRMED; None for an original or an orphan."""

@@ -15,6 +15,7 @@ the Latvian run ended 1.3 to 1.9 s after the English one (the same work, counted
 in instructions), one core idle meanwhile.
 """
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -31,6 +32,7 @@ __all__ = ["Ahead", "MarkdownCache", "body_key"]
 AHEAD_MIN = 200  # bodies to convert; fewer are converted as they are read
 
 
+@functools.lru_cache(maxsize=4)  # a run asks for a body's key to convert it, then to keep the document
 def body_key(body):
     """The key of a body's HTML."""
     return hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
