@@ -149,6 +149,24 @@ def test_latvian_pages_show_latvian_dates_and_strings(site):
     assert story.find("time").get_text() == "2022"  # the story is dated to the year only
 
 
+def test_the_main_navigation_marks_where_the_reader_is(site):
+    """Each page's own marks, though the navigation is made once per run for each state of them."""
+    def marks(page):
+        soup = parse(site.output, page)
+        return {a.get_text(strip=True): (a.get("aria-current"), a.get("class")) for a in soup.select("nav.site-nav a")}
+
+    lv = KINDS["lv"]
+    assert marks(lv["stories list"])["Stāsti"] == ("page", None)
+    story = marks(lv["story"])
+    assert story["Stāsti"] == (None, ["is-active"]) and story["Jaunumi"] == (None, None)
+    news = marks(lv["news item"])
+    assert news["Jaunumi"] == (None, ["is-active"]) and news["Stāsti"] == (None, None)
+    assert marks(lv["page"])["Par projektu"] == ("page", None)
+    assert marks(lv["search"])["Meklēt"] == ("page", None)
+    assert set(marks(lv["home"]).values()) == {(None, None)}
+    assert marks(KINDS["en"]["story"])["Stories"] == (None, ["is-active"])
+
+
 def test_english_pages_show_english_dates_and_strings(site):
     soup = parse(site.output, KINDS["en"]["news item"])
     assert soup.find("time", datetime="2022-10-07").get_text() == "7 October 2022"

@@ -62,7 +62,7 @@ def print_alternates(settings, config, section, guide):
         lang: print_paths(config, settings["SECTIONS"][section][lang], lang, guide)[0] if lang in present else ""
         for lang in settings["LANGUAGES"]
     }
-    return [dict(entry, available=entry["lang"] in present) for entry in path_alternates(settings, paths)]
+    return [entry._replace(available=entry.lang in present) for entry in path_alternates(settings, paths)]
 
 
 def addresses(settings):

@@ -6,11 +6,13 @@ one entry per language of the site, with the URL of the translation, or, when
 there is none, the URL of that language's home page and `available=False`.
 """
 
+from typing import NamedTuple
+
 from pelican import signals
 
 from site_content.model import language_root, section_path
 
-__all__ = ["language_settings", "alternates_for", "path_alternates", "document_link", "register"]
+__all__ = ["Alternate", "language_settings", "alternates_for", "path_alternates", "document_link", "register"]
 
 
 def language_settings(settings, lang, output_path):
@@ -39,15 +41,25 @@ def language_settings(settings, lang, output_path):
     }
 
 
+class Alternate(NamedTuple):
+    """A page in one language of the site (templates read `alternate.href`, as they would a dict's)."""
+
+    lang: str
+    name: str  # the language's own name
+    href: str
+    available: bool  # False: no translation, href is that language's home page
+    current: bool  # the language of the page shown
+
+
 def _entry(settings, lang, path, available):
     languages = settings["LANGUAGES"]
-    return {
-        "lang": lang,
-        "name": languages[lang]["name"],
-        "href": settings.get("SITE_ROOT", settings["SITEURL"]) + path,
-        "available": available,
-        "current": lang == settings["DEFAULT_LANG"],
-    }
+    return Alternate(
+        lang=lang,
+        name=languages[lang]["name"],
+        href=settings.get("SITE_ROOT", settings["SITEURL"]) + path,
+        available=available,
+        current=lang == settings["DEFAULT_LANG"],
+    )
 
 
 def alternates_for(settings, section=None, document=None):
@@ -92,7 +104,7 @@ def attach_alternates(content):
     )
     if document is not None:
         content.alternates = alternates_for(content.settings, document=document)
-        content.untranslated = [a for a in content.alternates if not a["available"]]
+        content.untranslated = [a for a in content.alternates if not a.available]
 
 
 def document_link(settings, reference):

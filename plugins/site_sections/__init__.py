@@ -9,6 +9,7 @@ goals' list page is the register's overview, written by site_goals.
 """
 
 import os
+from typing import NamedTuple
 
 from pelican import signals
 from pelican.generators import Generator
@@ -101,8 +102,16 @@ def mentioning(context, community, lang):
     return found
 
 
+class NavigationEntry(NamedTuple):
+    section: str | None  # a section's list page, or None for a document
+    reference: str  # "stories", or a document's "section/key"
+    href: str
+    current: bool  # the page shown is this entry's
+    active: bool  # the page shown is in this entry's part of the site
+
+
 def navigation(settings, output_file):
-    """Main navigation entries: {"section" or "reference", "href", "current", "active"}."""
+    """Main navigation entries (NavigationEntry) of the page at `output_file`, a tuple."""
     lang = settings["DEFAULT_LANG"]
     entries = []
     for reference in settings["NAVIGATION"]:
@@ -114,16 +123,32 @@ def navigation(settings, output_file):
             path = document.url
         else:
             path = settings["SECTIONS"][section][lang] + "/"
-        entries.append(
-            {
-                "section": None if key else section,
-                "reference": reference,
-                "href": f"{settings['SITEURL']}/{path}",
-                "current": output_file == path + "index.html",
-                "active": output_file.startswith(path),
-            }
-        )
-    return entries
+        entries.append(NavigationEntry(
+            section=None if key else section,
+            reference=reference,
+            href=f"{settings['SITEURL']}/{path}",
+            current=output_file == path + "index.html",
+            active=output_file.startswith(path),
+        ))
+    return tuple(entries)
+
+
+def remembering():
+    """`remembered(*key)` for a template: `{% call remembered(a, b) %}...{% endcall %}`
+    renders what it encloses once per key and run, and gives that again for the same key.
+
+    For a part of every page that depends only on what the key holds (and
+    on what a run does not change: its language and settings): the main
+    navigation is the same on a thousand stories.
+    """
+    made = {}
+
+    def remembered(*key, caller):
+        if key not in made:
+            made[key] = caller()
+        return made[key]
+
+    return remembered
 
 
 def add_template_functions(generator):
@@ -133,6 +158,7 @@ def add_template_functions(generator):
     env.globals["section_items"] = lambda section: items_for(context, section, lang)
     env.globals["mentioning"] = lambda community: mentioning(context, community, lang)
     env.globals["navigation"] = lambda output_file: navigation(settings, output_file)
+    env.globals["remembered"] = remembering()
     env.globals["community_map"] = lambda items, label: community_map(
         [
             {"name": item.title, "href": f"{settings['SITEURL']}/{item.url}",

@@ -18,7 +18,7 @@ from babel.support import NullTranslations, Translations
 from markupsafe import Markup
 from pelican import signals
 
-__all__ = ["load_translations", "content_date", "event_period", "register"]
+__all__ = ["load_translations", "content_date", "machine_date", "event_period", "register"]
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
@@ -58,6 +58,11 @@ def content_date(value, locale, precision="day"):
     if precision == "month":
         return format_skeleton("yMMMM", value, locale=locale)
     return format_date(value, format="long", locale=locale)
+
+
+def machine_date(value, precision="day"):
+    """A date as HTML's <time datetime> takes it, as precise as the content knows it."""
+    return datetime.date.strftime(value, {"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
 
 
 def event_period(start, end, locale):
@@ -126,6 +131,7 @@ def install(generator):
     env.globals["content_date"] = lambda item: content_date(
         item.date, locale, getattr(item, "date_precision", "day")
     )
+    env.globals["machine_date"] = lambda item: machine_date(item.date, getattr(item, "date_precision", "day"))
     env.globals["event_period"] = lambda start, end=None: event_period(start, end, locale)
     env.globals["gettext_in"] = lambda code, message: catalogues[code].gettext(message)
 
