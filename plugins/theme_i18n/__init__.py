@@ -60,6 +60,7 @@ def content_date(value, locale, precision="day"):
     return format_date(value, format="long", locale=locale)
 
 
+@functools.lru_cache(maxsize=4096)  # lists show the same dates again and again
 def machine_date(value, precision="day"):
     """A date as HTML's <time datetime> takes it, as precise as the content knows it."""
     return datetime.date.strftime(value, {"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
