@@ -1,9 +1,9 @@
 """Build speed at scale: `make bench`.
 
 Generates a corpus outside content/ (bench/corpus.py: N stories per language,
-~600 words each, with their communities and meetings), then times, each in a
-new process, as `make build` and `make serve` run it (`python -m site_build`,
-pelicanconf.py):
+~600 words each, with their communities and meetings), lets the disk settle
+(settle()), then times, each in a new process and into a new folder, as
+`make build` and `make serve` run it (`python -m site_build`, pelicanconf.py):
   cold        no output and no cache: every page made from nothing; taking
               turns with the reference, COLD_REPEAT times, the fastest of
               each shown (all are printed)
