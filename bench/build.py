@@ -234,17 +234,17 @@ def main():
     # The reference and the cold build one after the other, COLD_REPEAT times: a
     # ratio of two builds timed minutes apart says more of this machine than of them.
     plain_runs, cold_runs = [], []
-    for time_ in range(COLD_REPEAT):
-        plain_out = out / f"plain-{time_}"
+    for turn in range(COLD_REPEAT):
+        plain_out = out / f"plain-{turn}"
         plain_runs.append(run([python, "-m", "pelican", "-s", str(BENCH / "plainconf.py"), "-o", str(plain_out), "-q"], env))
-        site, cache = out / f"site-{time_}", out / f"cache-{time_}"
+        site, cache = out / f"site-{turn}", out / f"cache-{turn}"
         cold_runs.append(run(ours("pelicanconf.py", site, cache), env))
     # The edits go on from the last cold build.
     build = ours("pelicanconf.py", site, cache)
-    rows[f"plain Pelican, lv, best of {COLD_REPEAT}"] = best(plain_runs), pages(plain_out)
-    spread[f"plain Pelican, lv, best of {COLD_REPEAT}"] = plain_runs
-    rows[f"cold, best of {COLD_REPEAT}"] = best(cold_runs), pages(site)
-    spread[f"cold, best of {COLD_REPEAT}"] = cold_runs
+    reference = f"plain Pelican, lv, best of {COLD_REPEAT}"
+    rows[reference], spread[reference] = (best(plain_runs), pages(plain_out)), plain_runs
+    cold = f"cold, best of {COLD_REPEAT}"
+    rows[cold], spread[cold] = (best(cold_runs), pages(site)), cold_runs
     rows["warm, nothing changed"] = run(build, env), pages(site)
     story = content / "stories" / f"stasts-{args.stories // 2:05d}.lv.md"
     edit_text(story)
@@ -279,7 +279,7 @@ def main():
     published = out / "published"
     rows["published, cold"] = run(ours("publishconf.py", published, out / "published-cache"), env), pages(published)
 
-    plain = rows[f"plain Pelican, lv, best of {COLD_REPEAT}"][0][0]
+    plain = rows[reference][0][0]
     print(f"{args.stories} stories per language ({args.stories // 10} meetings), {os.cpu_count()} cores")
     print(f"{'build':<30}{'pages':>7}{'seconds':>9}{'vs plain':>10}{'peak MB':>9}{'pages/s':>9}")
     for name, ((seconds, memory), count) in rows.items():

@@ -219,7 +219,7 @@ def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, m
 
 
 def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
-    """Enough new bodies are converted on every core before the runs (markdown_cache.convert_ahead)."""
+    """Enough new bodies are converted on every core while the index is built (markdown_cache.Ahead)."""
     from site_content.markdown_cache import AHEAD_MIN  # noqa: PLC0415
 
     project = copy_project(tmp_path)

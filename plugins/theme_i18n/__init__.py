@@ -120,6 +120,11 @@ def fast_gettext(translations):
     return gettext
 
 
+def _precision(item):
+    """How much of an item's date the content knows: "day" (the default), "month" or "year"."""
+    return getattr(item, "date_precision", "day")
+
+
 def install(generator):
     settings = generator.settings
     lang = settings["DEFAULT_LANG"]
@@ -129,10 +134,8 @@ def install(generator):
     env.install_gettext_translations(catalogues[lang], newstyle=True)
     env.globals["gettext"] = env.globals["_"] = fast_gettext(catalogues[lang])
     env.filters["long_date"] = lambda value: content_date(value, locale)
-    env.globals["content_date"] = lambda item: content_date(
-        item.date, locale, getattr(item, "date_precision", "day")
-    )
-    env.globals["machine_date"] = lambda item: machine_date(item.date, getattr(item, "date_precision", "day"))
+    env.globals["content_date"] = lambda item: content_date(item.date, locale, _precision(item))
+    env.globals["machine_date"] = lambda item: machine_date(item.date, _precision(item))
     env.globals["event_period"] = lambda start, end=None: event_period(start, end, locale)
     env.globals["gettext_in"] = lambda code, message: catalogues[code].gettext(message)
 
