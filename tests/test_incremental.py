@@ -218,6 +218,66 @@ def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, m
         "content/stories/bojats.lv.md", "content/stories/tukss.lv.md"]
 
 
+def _index_found(index, digests):
+    """What a build takes from a content index: documents, what is left out, problems, digests."""
+    documents = {source: index.metadata(document) for source, document in index.documents.items()}
+    return documents, sorted(index.excluded), [problem.format("en", "content") for problem in index.problems], digests
+
+
+def test_the_index_kept_between_builds_finds_what_a_new_one_finds(tmp_path):
+    """Readings, fields' checks and group digests are kept by all they depend on: a translation's
+    check is made again when its original changes, though the translation has not."""
+    from site_build.early import build_index  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+
+    def built(cache):
+        _basis, index, digests = build_index(settings, str(tmp_path), str(tmp_path / cache), "code")
+        return _index_found(index, digests)
+
+    first = built("kept")
+    assert built("kept") == first
+    # The original gets a cover: its translation, unchanged, now lacks the cover's description.
+    edit(tmp_path, "content/stories/mezinieku-viedais-ciems.lv.md", "date: 2022-10-07\n",
+         "date: 2022-10-07\ncover: ciems.jpg\ncover_alt: Ciema skats\n")
+    after = built("kept")
+    assert after == built("new")
+    lacking = [line for line in after[2] if line.startswith("content/stories/mezinieku-viedais-ciems.en.md")]
+    assert lacking and all("cover_alt" in line for line in lacking)
+    assert not any(line.startswith("content/stories/mezinieku-viedais-ciems.en.md") for line in first[2])
+
+
+def test_the_index_built_while_pelican_is_imported_is_the_one_the_build_would_build(tmp_path):
+    """site_build.early: the index made from the settings read without Pelican, taken only if
+    the settings Pelican reads give the same arguments."""
+    from site_build import early, fresh  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    settings_file = str(project / "pelicanconf.py")
+    extra = {"CACHE_PATH": str(project / "cache")}
+    inputs = fresh.Inputs(settings_file, extra)
+    code = fresh.fingerprint(inputs, content=False)
+    settings = read_settings(settings_file, override=dict(extra))
+    taken = early.EarlyIndex.start(inputs).take(settings, str(project), inputs.cache, code)
+    assert taken is not None
+    _basis, index, digests = early.build_index(settings, str(project), inputs.cache, code)
+    assert _index_found(*taken) == _index_found(index, digests)
+    assert len(index.documents) > 10
+    # Built for another day than the build's: the build makes its own.
+    other_day = dict(settings, SITE_TODAY="2031-01-01")
+    assert early.EarlyIndex.start(inputs).take(other_day, str(project), inputs.cache, code) is None
+
+
+def test_the_early_index_is_built_without_importing_pelican():
+    """What it overlaps is Pelican's import: the index's own code must not need it."""
+    code = "import sys, site_build.early, site_content.index; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pelican', 'jinja2', 'markdown')))"
+    found = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=PLUGINS),
+                           capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+
+
 def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
     """Enough new bodies are converted on every core while the index is built (markdown_cache.Ahead)."""
     from site_content.markdown_cache import AHEAD_MIN  # noqa: PLC0415

@@ -7,11 +7,13 @@ build that fails ends with the same counting line.
 """
 
 import argparse
+import gc
 import logging
 import os
 import sys
 
 from site_build import fresh
+from site_build.early import EarlyIndex
 
 # Pelican and the plugins are imported only when there is something to build.
 
@@ -58,10 +60,16 @@ def run_build(args, extra):
     inputs = fresh.Inputs(args.settings, extra, args.output)
     if args.incremental and report_unchanged(args, inputs):
         return 0
+    # The content index is built in a second process while this one imports Pelican (see early.py).
+    early = EarlyIndex.start(inputs) if EarlyIndex.saves_time(args.jobs) else None
+    gc.disable()  # what imports make lives as long as the process: no use looking for garbage in it
     from pelican.log import init as init_logging  # noqa: PLC0415
 
     from site_build import build  # noqa: PLC0415
     from site_content.messages import Text, render  # noqa: PLC0415
+
+    gc.freeze()  # see building.build
+    gc.enable()
 
     # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
     handler = logging.StreamHandler(sys.stderr)
@@ -69,7 +77,7 @@ def run_build(args, extra):
     init_logging(level=logging.WARNING, handler=handler)
     result = build(
         args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra,
-        incremental_build=args.incremental, inputs=inputs,
+        incremental_build=args.incremental, inputs=inputs, early=early,
     )
     lang = result.messages_lang
     if result.ok:

@@ -6,11 +6,11 @@ did not hand one over, and replaces Pelican's Markdown reader with ours.
 
 import logging
 
-from pelican import signals
-
 from .index import ContentIndex
 from .problems import Problem, messages_language, shown_folder
-from .reader import YamlMarkdownReader
+
+# Pelican is imported by what uses it (the reader, register), not by the
+# package: the content index is built without it (site_build.early).
 
 __all__ = ["ContentIndex", "Problem", "YamlMarkdownReader", "REPORTED_BY_CHECK", "register"]
 
@@ -42,6 +42,14 @@ def ensure_index(pelican):
             logger.warning("%s", problem.format(lang, shown))
 
 
+def __getattr__(name):
+    if name == "YamlMarkdownReader":
+        from .reader import YamlMarkdownReader  # noqa: PLC0415
+
+        return YamlMarkdownReader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def use_our_reader(readers):
     """Content is `.md` only: other formats' readers are switched off.
 
@@ -50,9 +58,13 @@ def use_our_reader(readers):
     for extension in readers.reader_classes:
         if extension != "static":
             readers.reader_classes[extension] = None
+    from .reader import YamlMarkdownReader  # noqa: PLC0415
+
     readers.reader_classes["md"] = YamlMarkdownReader
 
 
 def register():
+    from pelican import signals  # noqa: PLC0415
+
     signals.initialized.connect(ensure_index)
     signals.readers_init.connect(use_our_reader)

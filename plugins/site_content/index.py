@@ -24,6 +24,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import frontmatter, publication, references
@@ -58,6 +59,7 @@ class ContentIndex:
     data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
     _ahead: dict = field(default_factory=dict, repr=False)  # digest -> parsed on every core
     _digests: dict = field(default_factory=dict, repr=False)  # source -> digest, computed once
+    _checked: dict = field(default_factory=dict, repr=False)  # source -> key of its fields' check
     _last_body: tuple = field(default=(None, None), repr=False)  # (source, body) last asked for
 
     @classmethod
@@ -91,18 +93,7 @@ class ContentIndex:
 
     @classmethod
     def from_settings(cls, settings, shown="", kept=None):
-        return cls.scan(
-            settings["PATH"],
-            settings["SECTIONS"],
-            settings["LANGUAGES"],
-            settings["DEFAULT_LANG"],
-            ignore=_ignored(settings),
-            static_paths=settings.get("STATIC_PATHS", ()),
-            today=publication.build_today(settings),
-            preview=publication.is_preview(settings),
-            shown=shown,
-            kept=kept,
-        )
+        return cls.scan(**scan_arguments(settings), shown=shown, kept=kept)
 
     def add(self, problems):
         for problem in problems:
@@ -136,7 +127,8 @@ class ContentIndex:
             with open(os.path.join(content_path, source), "rb") as f:
                 data = self.data[source] = f.read()
         kind = self._kind(section)
-        digest = self._digests.pop(source, None) or _digest(data, kind)
+        digest = self._digests.get(source) or _digest(data, kind)
+        self._digests[source] = digest
         found = self._ahead.pop(digest, None)
         if found is None and self.kept is not None:
             found = self.kept.get(digest)
@@ -215,14 +207,27 @@ class ContentIndex:
                 inherited = original.meta
             elif (section, key, self.default_lang) in self.broken:
                 inherited = {}  # an original that cannot be read: it says so, this file waits
-            checked = check_fields(
-                self._kind(section), meta, lines,
-                translation=translation,
-                inherited=inherited,
-                end_line=body_line - 1,
-                default_lang=self.default_lang,
-                shown=f"{shown}/{source}" if shown else source,
+            shown_source = f"{shown}/{source}" if shown else source
+            # What the check depends on: the file, and for a translation its original's check.
+            if original is not None:
+                origin = self._checked[original.source]
+            else:
+                origin = "broken" if inherited is not None else None
+            check_key = self._checked[source] = (
+                "fields", self._digests[source], translation, origin, self.default_lang, shown_source,
             )
+            checked = self.kept.get(check_key) if self.kept is not None else None
+            if checked is None:
+                checked = check_fields(
+                    self._kind(section), meta, lines,
+                    translation=translation,
+                    inherited=inherited,
+                    end_line=body_line - 1,
+                    default_lang=self.default_lang,
+                    shown=shown_source,
+                )
+                if self.kept is not None:
+                    self.kept.put(check_key, checked)
             clean = checked.meta
             slug = clean.get("slug", key) if translation else key
             document = Document(
@@ -333,11 +338,24 @@ class ContentIndex:
             text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
             return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
+        def origin(document):
+            original = self.original(document)
+            return None if original is None else self._checked.get(original.source)
+
         meta, states = {}, {}
         for (section, key), documents in sorted(self.groups.items()):
             versions = [document for _lang, document in sorted(documents.items())]
             name = f"{section}/{key}"
-            meta[name] = hashed([[d.source, d.slug, d.url, self.merged(d)] for d in versions])
+            # merged() is made of its file's fields check and its original's: kept by their keys.
+            kept_key = None
+            if self.kept is not None and all(d.source in self._checked for d in versions):
+                kept_key = ("group", tuple((d.source, d.slug, d.url, self._checked[d.source], origin(d))
+                                           for d in versions))
+            meta[name] = self.kept.get(kept_key) if kept_key else None
+            if meta[name] is None:
+                meta[name] = hashed([[d.source, d.slug, d.url, self.merged(d)] for d in versions])
+                if kept_key:
+                    self.kept.put(kept_key, meta[name])
             states[name] = hashed([
                 [d.source, self.translation_state(d), repr(self.held_back.get(d.source))] for d in versions
             ])
@@ -408,6 +426,20 @@ def text_files(settings, langs):
     return found
 
 
+def scan_arguments(settings):
+    """What ContentIndex.scan reads of the settings: the index is the same when these are."""
+    return {
+        "content_path": settings["PATH"],
+        "sections": settings["SECTIONS"],
+        "languages": settings["LANGUAGES"],
+        "default_lang": settings["DEFAULT_LANG"],
+        "ignore": _ignored(settings),
+        "static_paths": settings.get("STATIC_PATHS", ()),
+        "today": publication.build_today(settings),
+        "preview": publication.is_preview(settings),
+    }
+
+
 def _ignored(settings):
     return settings.get("SITE_IGNORE_FILES", settings.get("IGNORE_FILES", ()))
 
@@ -419,6 +451,8 @@ def _content_files(content_path, sections, ignore, static_paths):
     """
     found = []
     skip = {os.path.normpath(path) for path in static_paths}
+    # One expression for all the patterns: fnmatch tried each on each file (0.03 s for 2,000 files).
+    ignored = re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in ignore)).match if ignore else None
     for dirpath, dirnames, filenames in os.walk(content_path):
         relative = os.path.relpath(dirpath, content_path)
         dirnames[:] = sorted(
@@ -427,7 +461,7 @@ def _content_files(content_path, sections, ignore, static_paths):
         )
         top = relative.split(os.sep)[0]
         for name in sorted(filenames):
-            if name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in ignore):
+            if name.startswith(".") or (ignored and ignored(os.path.normcase(name))):
                 continue
             source = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
             if top in sections:
