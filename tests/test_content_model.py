@@ -260,6 +260,24 @@ def test_bodies_converted_ahead_are_the_html_the_reader_makes(tmp_path):
     assert Ahead.start(paths[:3], settings, minimum=4) is None
 
 
+def test_one_markdown_parser_per_configuration_gives_what_a_new_one_gives():
+    """site_content.reader.parser: made once (before the runs fork), then reused for every body."""
+    from markdown import Markdown  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    from site_content.reader import parser  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
+    shared = parser(settings)
+    again = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]  # read again: equal, not the same
+    assert again is not settings and parser(again) is shared
+    plain = dict(settings, extensions=["markdown.extensions.extra"], extension_configs={})
+    assert parser(plain) is not shared
+    for body in _bodies()[:20]:
+        shared.reset()
+        assert shared.convert(body) == Markdown(**settings).convert(body)
+
+
 def test_the_quick_extensions_give_python_markdowns_html():
     """quick_inline, quick_blocks and quick_toc against the Python-Markdown code they stand for."""
     from markdown import Markdown  # noqa: PLC0415

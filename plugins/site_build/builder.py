@@ -44,25 +44,11 @@ def code_stamp(inputs):
 
 def _warm_up(settings_file, extra):
     """Import what every build imports, and load what every build loads but never changes."""
-    import importlib  # noqa: PLC0415
-
-    import babel  # noqa: PLC0415
-    import icalendar  # noqa: F401, PLC0415 - the calendars import it when they are made
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    import site_build.building  # noqa: F401, PLC0415
+    from site_build.building import warm_up  # noqa: PLC0415
 
-    settings = read_settings(settings_file, override=dict(extra))
-    for name in settings.get("PLUGINS", ()):
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a build says what is wrong
-            pass
-    for lang in settings.get("LANGUAGES", {}):
-        try:
-            babel.Locale.parse(lang).date_formats  # noqa: B018 - loads the locale's data
-        except (ValueError, babel.UnknownLocaleError):
-            pass
+    warm_up(read_settings(settings_file, override=dict(extra)))
 
 
 def main(argv=None):

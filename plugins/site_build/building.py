@@ -39,6 +39,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+import babel
 from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -50,6 +51,7 @@ from site_languages import language_settings
 
 from site_content.index import text_files
 from site_content.markdown_cache import Ahead, MarkdownCache
+from site_content import reader
 from site_content.messages import Text, render
 
 from . import documents, fresh, incremental
@@ -185,6 +187,8 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
     ahead = Ahead.start(text_files(base, new), base["MARKDOWN"]) if jobs > 1 and new else None
     _mark("fingerprint, settings")
     with ahead or contextlib.nullcontext():  # its workers end with the build, whatever happens
+        # While the index is built (in early's process or, else, before it): what every run loads.
+        warm_up(base, everything=bool(new) or not incremental_build)
         found = early.take(base, root, inputs.cache, pages_digest) if early is not None else None
         if found is None:
             _basis, index, digests = build_index(base, root, inputs.cache, pages_digest)
@@ -239,11 +243,6 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
             ahead.put([(override["MARKDOWN_CACHE"], functools.partial(_bodies, index, override["DEFAULT_LANG"]))
                        for override in overrides])
             _mark("Markdown converted ahead")
-    for name in base["PLUGINS"]:  # imported once here, not once in each language's process
-        try:
-            importlib.import_module(name)
-        except ImportError:  # Pelican finds it on PLUGIN_PATHS, or says what is wrong
-            pass
     gc.freeze()  # and what the runs inherit: they neither look through it nor copy it
     if jobs == 1:
         runs = {override["DEFAULT_LANG"]: _run_language(settings_file, override) for override in overrides}
@@ -309,6 +308,31 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
         checked=index.checked,
         messages_lang=messages_lang,
     )
+
+
+def warm_up(settings, everything=True):
+    """Import and load once, before the runs fork, what each of them would for itself.
+
+    The plugins, each language's Babel data (dates), the Markdown parser
+    (site_content.reader.parser) and, for a build that renders every page (a
+    first one), icalendar, which the calendars import when they are made
+    (0.05-0.15 s in each run). Done while the content index is built in
+    early's process, it costs the build no time.
+    """
+    for name in settings.get("PLUGINS", ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # Pelican finds it on PLUGIN_PATHS, or says what is wrong
+            pass
+    for lang in settings.get("LANGUAGES", {}):
+        try:
+            babel.Locale.parse(lang).date_formats  # noqa: B018 - loads the locale's data
+        except (ValueError, babel.UnknownLocaleError):
+            pass
+    if settings.get("MARKDOWN") is not None:  # the parser of the pages to convert
+        reader.parser(settings["MARKDOWN"])
+    if everything:
+        import icalendar  # noqa: F401, PLC0415
 
 
 DOCUMENTS_NAMESPACE = "documents 1"  # the rest of what they depend on is in each key

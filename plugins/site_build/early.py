@@ -72,8 +72,11 @@ def made_from(settings, root, cache, code):
     )
 
 
-def build_index(settings, root, cache, code):
-    """(what it is made from, the content index, its pages' digests), its kept readings saved."""
+def build_index(settings, root, cache, code, save=True):
+    """(what it is made from, the content index, its pages' digests).
+
+    save=False leaves the kept readings (index.kept) for the caller to save.
+    """
     from site_content import ContentIndex  # noqa: PLC0415
     from site_content.index import kept_namespace  # noqa: PLC0415
     from site_content.kept import Kept  # noqa: PLC0415
@@ -83,17 +86,19 @@ def build_index(settings, root, cache, code):
     kept = Kept(kept_path, kept_namespace())
     index = ContentIndex.from_settings(settings, shown=shown, kept=kept)
     digests = pages_digests(code, index, settings)  # with the kept readings: some are kept too
-    kept.save()
+    if save:
+        kept.save()
     return basis, index, digests
 
 
 def _child(inputs, sender):
-    found = None
+    kept = None
     try:
         _basis, index, digests = found = build_index(
-            index_settings(inputs), inputs.root, inputs.cache, fresh.fingerprint(inputs, content=False)
+            index_settings(inputs), inputs.root, inputs.cache, fresh.fingerprint(inputs, content=False),
+            save=False,
         )
-        index.kept = None  # its readings are saved; the build does not read more
+        kept, index.kept = index.kept, None  # not sent: the build reads no more
     except Exception:  # noqa: BLE001 - the build makes the index itself, and says what is wrong
         found = None
     try:
@@ -101,6 +106,8 @@ def _child(inputs, sender):
     except Exception:  # noqa: BLE001 - cannot be sent: the same
         sender.send(None)
     sender.close()
+    if kept is not None:  # once the build has what it waits for (it waits for this process at its end)
+        kept.save()
 
 
 class EarlyIndex:
