@@ -278,6 +278,16 @@ def test_the_early_index_is_built_without_importing_pelican():
     assert found.stdout.strip() == "[]"
 
 
+def test_a_run_whose_reading_cannot_be_kept_still_builds_and_says_so(tmp_path):
+    """A run reports, then keeps what it read for the next build: a cache it cannot write is a warning."""
+    project = copy_project(tmp_path)
+    (project / "cache").mkdir()
+    (project / "cache" / "documents").write_text("not a folder", encoding="utf-8")
+    result = site_build(project)  # asserts that it succeeded
+    assert result.stderr.count("could not be kept for the next build") == 2  # one a language
+    assert tree_digest(project / "output") == full_build(project)
+
+
 def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
     """Enough new bodies are converted on every core while the index is built (markdown_cache.Ahead)."""
     from site_content.markdown_cache import AHEAD_MIN  # noqa: PLC0415

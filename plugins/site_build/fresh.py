@@ -319,7 +319,7 @@ def prune(folder, suffix, keep=KEEP_STATES):
     """Remove all but the `keep` newest files ending in suffix from a cache folder."""
     try:
         entries = [entry for entry in os.scandir(folder) if entry.name.endswith(suffix)]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing kept there
         return
     entries.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
     for entry in entries[keep:]:
