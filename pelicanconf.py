@@ -114,6 +114,12 @@ PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
 POST_BUILD = ["site_editor:publish_editor", "site_sitemap:write_sitemap", "site_search:build_index"]
 
+# Each build starts from the site before the last one (.output-spare beside the
+# output), where the pages it does not change are already in place. After a
+# build that had none (the first, or after a change of theme or code), its pages
+# are linked into one while it ends, for the next build (site_build).
+SPARE_AFTER_FIRST_BUILD = True
+
 # The web editor for organisers (site_editor, Sveltia CMS): the folder in the
 # repository it is published from, and its address in the site (/admin/).
 # Its changes arrive as merge requests for staff to publish. The backend is

@@ -249,9 +249,9 @@ def main():
     story = content / "stories" / f"stasts-{args.stories // 2:05d}.lv.md"
     edit_text(story)
     rows["edit one story's text"] = run(build, env), pages(site)
-    # As an organiser writing: the same story edited again (the build now starts
-    # from the site before the last, see site_build; the first edit after a cold
-    # build links every page into a new folder instead).
+    # As an organiser writing: the same story edited again (each build starts
+    # from the site before the last, see site_build; the first edit after the
+    # cold build, from the spare the cold build linked as it ended).
     again = []
     for _time in range(REPEAT):
         edit_text(story)

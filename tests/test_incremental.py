@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -389,6 +390,33 @@ def test_each_build_starts_from_the_site_before_the_last_and_gives_what_a_full_b
         assert (project / ".output-spare").is_dir() or number == 0
         if number < 2:  # a page neither text edit reaches is the very file the first build made
             assert os.stat(untouched).st_ino == inode
+
+
+def test_a_first_build_links_its_pages_into_the_spare_the_next_build_starts_from(tmp_path):
+    """A build with no site to start from links the pages its runs wrote into .output-spare as
+    it ends, with its own record: the first rebuild then starts from them, as later ones do."""
+    project = copy_project(tmp_path)
+    output, spare = project / "output", project / ".output-spare"
+    site_build(project, "--set", "SPARE_AFTER_FIRST_BUILD=")  # the published site's setting
+    assert not spare.exists()
+    shutil.rmtree(output)
+    site_build(project)
+
+    linked = {path.relative_to(spare) for path in spare.rglob("*") if path.is_file()}
+    for name in linked:  # the very files of the site, not copies
+        assert os.stat(spare / name).st_ino == os.stat(output / name).st_ino, name
+    # Every page but those the steps after the runs make again each time (the editor's, the sitemap).
+    pages = {path.relative_to(output) for path in output.rglob("*.html")}
+    assert pages - linked == {Path("admin/index.html")}
+    assert (output / "sitemap.xml").is_file() and Path("sitemap.xml") not in linked
+    started_from = os.stat(spare).st_ino
+
+    edit(project, STORY, "## ", "Jauna rindkopa.\n\n## ")
+    result = site_build(project)
+
+    assert os.stat(output).st_ino == started_from  # the spare, brought up to date and swapped in
+    assert sum(done for done, _total in rendered(result).values()) <= 3, result.stderr
+    assert tree_digest(output) == full_build(project)
 
 
 @pytest.mark.parametrize("ignores", [[], ["README.md"], [".#*", "*~", "*.swp", "README.md", "README.*.md"], ["[ab]*.md", "*.M?"]])

@@ -294,10 +294,11 @@ def up_to_date(inputs, strict=False):
     return state
 
 
-def save(cache, output, state, keep_previous=False):
+def save(cache, output, state, keep_previous=False, same_spare=False):
     """Keep the state of a successful build; only the newest KEEP_STATES are kept.
 
-    keep_previous: the state it replaces becomes the spare's (load(spare=True)).
+    keep_previous: the state it replaces becomes the spare's (load(spare=True));
+    same_spare: the spare is made of this build's own files, and has its state.
     """
     path = state_path(cache, output)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -308,10 +309,12 @@ def save(cache, output, state, keep_previous=False):
             os.remove(path + SPARE_SUFFIX)
     except FileNotFoundError:
         pass
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as f:
-        f.write(json.dumps({**state, "output": os.path.abspath(output)}, ensure_ascii=False))  # see FileDigests
-    os.replace(temporary, path)
+    text = json.dumps({**state, "output": os.path.abspath(output)}, ensure_ascii=False)  # see FileDigests
+    for target in (path + SPARE_SUFFIX, path) if same_spare else (path,):
+        temporary = f"{target}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temporary, target)
     prune(os.path.dirname(path), ".json")
 
 
