@@ -87,6 +87,11 @@ def broken_links(output, site_url=""):
     return broken
 
 
+def half_built(project):
+    """The build folders left beside project/output/ but its spare (site_build): none after any build."""
+    return [name for name in os.listdir(project) if name.startswith(".output-") and name != ".output-spare"]
+
+
 def tree_digest(root):
     """{relative path: bytes} of every file below root."""
     files = {}

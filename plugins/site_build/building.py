@@ -318,7 +318,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
     else:
         _swap(staging, output, keep=previous is not None and not made_spare)
         if made_spare:
-            _install_spare(new_spare, output)
+            _make_spare(new_spare, output)
         elif new_spare is not None:
             _remove_later(new_spare)
         fresh.save(inputs.cache, output, {
@@ -495,12 +495,16 @@ def _link_spare(site, spare, calls):
             os.link(os.path.join(site, path), target)
 
 
-def _install_spare(spare, output):
-    """Put the spare a build linked (_link_spare) beside the output."""
-    folder = fresh.spare_folder(output)
-    if os.path.lexists(folder):
-        _remove_later(folder)
-    os.rename(spare, folder)
+def _make_spare(folder, output):
+    """Put folder beside the output as its spare, in place of the one there.
+
+    The folder is the site a build replaced (_swap) or the one it linked
+    (_link_spare).
+    """
+    spare = fresh.spare_folder(output)
+    if os.path.lexists(spare):
+        _remove_later(spare)
+    os.rename(folder, spare)
 
 
 def _remove_unclaimed(staging, spare, runs):
@@ -526,10 +530,7 @@ def _swap(staging, output, keep=False):
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
     if os.path.exists(output):
         if keep:
-            spare = fresh.spare_folder(output)
-            if os.path.lexists(spare):
-                _remove_later(spare)
-            os.rename(output, spare)
+            _make_spare(output, output)
         else:
             _remove_later(output)
     os.rename(staging, output)
