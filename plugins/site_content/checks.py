@@ -20,7 +20,7 @@ from .schema import COMPANIONS, GOAL_KINDS, SCHEMA, STRICT_FIELDS
 # YYYY-MM-DD, optionally with HH:MM (a space or a T between)
 _WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
 _HASH = re.compile(r"[0-9a-f]{12}")
-_HINTS = {"title", "summary", "date", "guide", "chapter", "cover_alt", "kinds"}
+_HINTS = {"title", "summary", "date", "guide", "chapter", "cover_alt", "kinds", "cycle"}
 
 
 class Bad(Exception):
@@ -112,6 +112,16 @@ def as_int(name, value, spec):
     return number
 
 
+def as_count(name, value, spec):
+    """A number of people counted: a whole number, 0 or more; no estimate ("~30", "30+")."""
+    number = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if number is None and isinstance(value, str) and value.strip().isdigit():
+        number = int(value)
+    if number is None or number < 0:
+        raise Bad(Text("not_count", {"field": name, "value": shown_value(value)}))
+    return number
+
+
 def as_id(name, value, spec):
     if not is_key(value):
         suggestion = slugify(value) or "baldone"
@@ -187,6 +197,7 @@ CONVERTERS = {
     "choice": as_choice,
     "choices": list_of(as_choice),
     "int": as_int,
+    "count": as_count,
     "id": as_id,
     "ids": as_ids,
     "slug": as_slug,
@@ -258,7 +269,10 @@ def check_fields(kind, meta, lines, *, translation, inherited=None, end_line=Non
         result.problems.append((end_line, Text("missing", {"field": name, "hint": hint(name)}), True))
     for name, companion in COMPANIONS.items():
         has_it = name in result.meta or (translation and inherited is not None and name in inherited)
-        if has_it and companion not in result.meta and companion not in meta:
+        companion_spec = schema.get(companion)
+        inherits = (translation and inherited is not None and companion_spec is not None
+                    and companion_spec.shared and companion in inherited)
+        if has_it and companion not in result.meta and companion not in meta and not inherits:
             line = first_line.get(name, end_line)
             result.problems.append((line, Text("missing", {"field": companion, "hint": hint(companion)}), False))
     result.problems.sort(key=lambda problem: problem[0] or 0)

@@ -128,6 +128,10 @@ MESSAGES = {
         "en": "write what kind of goal it is, one or more of {kinds}, e.g. kinds: [lighting]",
         "lv": "ierakstiet, kāda veida mērķis tas ir, vienu vai vairākus no {kinds}, piemēram, kinds: [lighting]",
     },
+    "hint_cycle": {
+        "en": "write the year of the meeting cycle, e.g. cycle: 2022",
+        "lv": "ierakstiet tikšanās cikla gadu, piemēram, cycle: 2022",
+    },
     "hint_default": {
         "en": "write it as in the example in content/README.md",
         "lv": "ierakstiet to kā paraugā content/README.md",
@@ -244,6 +248,12 @@ MESSAGES = {
         "en": "'{field}' must be a whole number, {minimum} or more, not '{value}': e.g. {field}: {minimum}",
         "lv": "laukam '{field}' jābūt veselam skaitlim, ne mazākam par {minimum}, nevis '{value}': piemēram, {field}: {minimum}",
     },
+    "not_count": {
+        "en": "'{field}' is the number of people counted, a whole number (0 or more), not '{value}':"
+        " write the number counted, e.g. {field}: 12, or leave the field out when nobody counted",
+        "lv": "laukā '{field}' raksta saskaitīto cilvēku skaitu – veselu skaitli (0 vai vairāk), nevis '{value}':"
+        " ierakstiet saskaitīto skaitu, piemēram, {field}: 12, vai izdzēsiet lauku, ja neviens neskaitīja",
+    },
     "not_id": {
         "en": "'{value}' in '{field}' is not an id: use small Latin letters, digits and hyphens, e.g. '{suggestion}'",
         "lv": "'{value}' laukā '{field}' nav derīgs identifikators: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, '{suggestion}'",
@@ -290,6 +300,22 @@ MESSAGES = {
         " keep the status in one of the two files, or correct a date",
         "lv": "mērķim '{goal}' šeit norādīts statuss '{status}', bet failā {other} tajā pašā datumā – '{other_status}':"
         " atstājiet statusu tikai vienā no abiem failiem vai izlabojiet datumu",
+    },
+    "cycle_twice": {
+        "en": "the {cycle} meeting cycle is also closed by {other}: record a cycle's total in one news item only",
+        "lv": "{cycle}. gada tikšanās ciklu noslēdz arī {other}: cikla kopsummu ierakstiet tikai vienā ziņā",
+    },
+    "cycle_meeting_unknown": {
+        "en": "'{value}' in 'cycle_meeting' is not a meeting: write the file name, without '.{lang}.md',"
+        " of the news item in content/news/ that announces the closing meeting (it has 'event_start')",
+        "lv": "'{value}' laukā 'cycle_meeting' nav tikšanās: ierakstiet tās ziņas faila nosaukumu mapē"
+        " content/news/ bez '.{lang}.md', kas aicina uz noslēguma tikšanos (tajā ir 'event_start')",
+    },
+    "participants_no_meeting": {
+        "en": "'participants' is the number of people at a meeting: add 'event_start' (the meeting's date)"
+        " or 'report_of' (the invitation this item reports on), or remove this line",
+        "lv": "laukā 'participants' raksta tikšanās dalībnieku skaitu: pievienojiet 'event_start' (tikšanās datumu)"
+        " vai 'report_of' (ielūgumu, par kuru ir šis pārskats), vai izdzēsiet šo rindu",
     },
     "reserved_url": {
         "en": "the address {url} is used by the site itself: {fix}",

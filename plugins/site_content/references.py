@@ -24,7 +24,7 @@ SITE_FOLDERS = ("theme", "feeds")
 def check(index, content_path, sections, static_paths, shown=""):
     context = _Context(index, content_path, sections, static_paths, shown)
     problems = []
-    for step in (_originals, _addresses, _communities, _goals, _covers, _links):
+    for step in (_originals, _addresses, _communities, _goals, _cycles, _covers, _links):
         problems += step(context)
     return problems
 
@@ -154,6 +154,35 @@ def _goals(c):
                 found.append(_problem(document, document.lines.get("goal_status"), "goal_status_twice",
                                       goal=goal, status=status, other_status=earlier[0],
                                       other=c.path(earlier[1].source)))
+    return found
+
+
+def _cycles(c):
+    """Participation fields (schema.PARTICIPATION) across files, in the originals.
+
+    A cycle is closed by one news item; its closing meeting is a news item
+    with `event_start`; `participants` belongs to a meeting or to its report.
+    """
+    found = []
+    closed = {}  # cycle -> the document that closes it
+    for document in c.files:
+        meta = document.meta
+        if document.lang != c.index.default_lang or document.kind != "news":
+            continue
+        cycle = meta.get("cycle")
+        if isinstance(cycle, int):
+            other = closed.setdefault(cycle, document)
+            if other is not document:
+                found.append(_problem(document, document.lines.get("cycle"), "cycle_twice",
+                                      cycle=cycle, other=c.path(other.source)))
+        target = meta.get("cycle_meeting")
+        if isinstance(target, str):
+            meeting = c.by_key.get((document.section, target, c.index.default_lang))
+            if meeting is None or not meeting.meta.get("event_start"):
+                found.append(_problem(document, document.lines.get("cycle_meeting"), "cycle_meeting_unknown",
+                                      value=target, lang=c.index.default_lang))
+        if "participants" in meta and not meta.get("event_start") and not meta.get("report_of"):
+            found.append(_problem(document, document.lines.get("participants"), "participants_no_meeting"))
     return found
 
 

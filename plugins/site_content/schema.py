@@ -17,6 +17,7 @@ Types (validated in `checks.py`):
   choice       one of `choices`
   choices      a list of `choices` ([lighting, sports]); one value is a list of one
   int          a whole number, at least `minimum`
+  count        a number of people counted: a whole number, 0 or more (never an estimate)
   id           small Latin letters, digits and hyphens ("mezinieki")
   ids          a list of ids
   slug         an id used as the last part of a page's address
@@ -99,6 +100,22 @@ MEETING = {
 }
 # --- end of meeting fields --------------------------------------------------
 
+# --- Participation fields (read by plugins/site_participation) --------------
+# Only what was counted: a field left out is "not recorded", never zero, and
+# no figure is shown for it. `participants` is the number of people at the
+# meeting a news item announces (`event_start`) or reports on (`report_of`);
+# such an item's `communities` are the communities that took part. A news item
+# that closes a meeting cycle names the cycle's year in `cycle`, may record
+# the whole cycle's total in `cycle_participants`, and may name the cycle's
+# closing meeting (its news item's key) in `cycle_meeting`.
+PARTICIPATION = {
+    "participants": Field("count", shared=True),
+    "cycle": Field("int", shared=True, minimum=2000),
+    "cycle_participants": Field("count", shared=True),
+    "cycle_meeting": Field("id", shared=True),
+}
+# --- end of participation fields --------------------------------------------
+
 SCHEMA = {
     "story": {
         **COMMON,
@@ -115,6 +132,7 @@ SCHEMA = {
         **TOPICS,
         "type": Field("choice", shared=True, choices=("news", "invitation", "report")),
         **MEETING,
+        **PARTICIPATION,
     },
     "chapter": {
         **COMMON,
@@ -139,8 +157,9 @@ SCHEMA = {
 }
 
 # Fields that only make sense together: (field, the field it needs).
-# A photo needs its description in every language.
-COMPANIONS = {"cover": "cover_alt"}
+# A photo needs its description in every language; a cycle's total or closing
+# meeting needs the cycle's year.
+COMPANIONS = {"cover": "cover_alt", "cycle_participants": "cycle", "cycle_meeting": "cycle"}
 
 # A wrong value of a required field, or of one of these, leaves the file out
 # of the build rather than guess: a misspelt "status: draft" must not publish

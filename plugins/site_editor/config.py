@@ -56,6 +56,10 @@ LABELS = {
     "registration": ("Pieteikšanās adrese", "Adrese, kas sākas ar https://"),
     "event_status": ("Tikšanās statuss", "scheduled (noklusējums), cancelled – atcelta, postponed – atlikta, rescheduled – pārcelta."),
     "report_of": ("Pārskats par ielūgumu", "Pārskatam: ielūguma faila nosaukums bez .lv.md."),
+    "participants": ("Dalībnieku skaits", "Tikšanās vai pārskatam: cik cilvēku piedalījās, saskaitīts, nevis aplēsts. Ja neviens neskaitīja, atstājiet tukšu."),
+    "cycle": ("Noslēgtais cikls", "Ziņai, kas noslēdz tikšanās ciklu: cikla gads, piemēram, 2022."),
+    "cycle_participants": ("Cikla dalībnieku kopskaits", "Cik cilvēku kopā piedalījās visā ciklā, ja tas saskaitīts. Tikai kopā ar cikla gadu."),
+    "cycle_meeting": ("Cikla noslēguma tikšanās", "Tās ziņas faila nosaukums bez .lv.md, kas aicina uz cikla noslēguma tikšanos."),
     "guide": ("Rokasgrāmata", "methodology – metodoloģija, guidelines – vadlīnijas."),
     "chapter": ("Nodaļas numurs", "1, 2, 3…"),
     "body": ("Teksts", ""),
@@ -81,6 +85,8 @@ def _widget(name, spec, choices):
         return {"widget": "select", "options": list(spec.choices)}
     if kind == "int":
         return {"widget": "number", "value_type": "int", "min": spec.minimum or 0}
+    if kind == "count":
+        return {"widget": "number", "value_type": "int", "min": 0}
     if kind == "id":
         return {"widget": "string", "pattern": ID_PATTERN}
     if kind == "ids":
