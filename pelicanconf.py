@@ -80,6 +80,11 @@ MEETINGS = {
     },
 }
 
+# Participation over the years (site_participation): the association's page,
+# a printable report a year below it (/lidzdaliba/2022/) and the record as open
+# data beside it, per language, relative to the language's root.
+PARTICIPATION = {"lv": "lidzdaliba", "en": "participation"}
+
 # The guides of the methodology section, in the order they are listed.
 GUIDES = ["methodology", "guidelines"]
 
@@ -108,7 +113,8 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
-           "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals"]
+           "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
+           "site_participation"]
 
 # Steps that need the whole built site, in order ("module:function"); the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
