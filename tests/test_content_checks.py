@@ -49,6 +49,13 @@ CASES = {
         ("content/news/soli-plans.lv.md:6: lauku 'goal_status' raksta kā mērķa identifikatoru, kolu un jauno statusu, piemēram, goal_status: {apgaismojums-pieturas: planned}",
          "content/news/soli-plans.lv.md:6: 'goal_status' is written as the goal's id, a colon and its new status, e.g. goal_status: {apgaismojums-pieturas: planned}"),
     ],
+    # participants: a number counted, never negative, never an estimate
+    'bad-participants': [
+        ("content/news/skaits-negativs.lv.md:6: laukā 'participants' raksta saskaitīto cilvēku skaitu – veselu skaitli (0 vai vairāk), nevis '-3': ierakstiet saskaitīto skaitu, piemēram, participants: 12, vai izdzēsiet lauku, ja neviens neskaitīja",
+         "content/news/skaits-negativs.lv.md:6: 'participants' is the number of people counted, a whole number (0 or more), not '-3': write the number counted, e.g. participants: 12, or leave the field out when nobody counted"),
+        ("content/news/skaits-teksts.lv.md:6: laukā 'participants' raksta saskaitīto cilvēku skaitu – veselu skaitli (0 vai vairāk), nevis 'ap 30': ierakstiet saskaitīto skaitu, piemēram, participants: 12, vai izdzēsiet lauku, ja neviens neskaitīja",
+         "content/news/skaits-teksts.lv.md:6: 'participants' is the number of people counted, a whole number (0 or more), not 'ap 30': write the number counted, e.g. participants: 12, or leave the field out when nobody counted"),
+    ],
     'bad-language': [
         ("content/stories/vacu.de.md: 'de' nav šīs vietnes valoda: faila nosaukumam jābeidzas ar '.lv.md' vai '.en.md'",
          "content/stories/vacu.de.md: 'de' is not a language of this site: end the file name with '.lv.md' or '.en.md'"),
@@ -72,6 +79,16 @@ CASES = {
     'cover-alt': [
         ("content/stories/vaks.lv.md:5: trūkst lauka 'cover_alt': aprakstiet fotogrāfiju vienā teikumā",
          "content/stories/vaks.lv.md:5: 'cover_alt' is missing: describe the photo in one sentence"),
+    ],
+    'cycle-references': [
+        ("content/news/cikla-summa.lv.md:5: trūkst lauka 'cycle': ierakstiet tikšanās cikla gadu, piemēram, cycle: 2022",
+         "content/news/cikla-summa.lv.md:5: 'cycle' is missing: write the year of the meeting cycle, e.g. cycle: 2022"),
+        ("content/news/cikls-otrais.lv.md:6: laukā 'participants' raksta tikšanās dalībnieku skaitu: pievienojiet 'event_start' (tikšanās datumu) vai 'report_of' (ielūgumu, par kuru ir šis pārskats), vai izdzēsiet šo rindu",
+         "content/news/cikls-otrais.lv.md:6: 'participants' is the number of people at a meeting: add 'event_start' (the meeting's date) or 'report_of' (the invitation this item reports on), or remove this line"),
+        ("content/news/cikls-pirmais.lv.md:5: 2024. gada tikšanās ciklu noslēdz arī content/news/cikls-otrais.lv.md: cikla kopsummu ierakstiet tikai vienā ziņā",
+         "content/news/cikls-pirmais.lv.md:5: the 2024 meeting cycle is also closed by content/news/cikls-otrais.lv.md: record a cycle's total in one news item only"),
+        ("content/news/cikls-pirmais.lv.md:7: 'nav-tadas-tiksanas' laukā 'cycle_meeting' nav tikšanās: ierakstiet tās ziņas faila nosaukumu mapē content/news/ bez '.lv.md', kas aicina uz noslēguma tikšanos (tajā ir 'event_start')",
+         "content/news/cikls-pirmais.lv.md:7: 'nav-tadas-tiksanas' in 'cycle_meeting' is not a meeting: write the file name, without '.lv.md', of the news item in content/news/ that announces the closing meeting (it has 'event_start')"),
     ],
     'dead-link': [
         ("content/stories/saite.lv.md:7: saite '{filename}/stories/tikai-latviski-.lv.md' ved uz lapu, kuras nav: vai domājāt '{filename}/stories/tikai-latviski.lv.md'?",
