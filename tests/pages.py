@@ -22,6 +22,8 @@ KINDS = {
         "upcoming meetings": "tiksanas/index.html",
         "past meetings": "tiksanas/notikusas/index.html",
         "search": "meklet/index.html",
+        "participation": "lidzdaliba/index.html",
+        "participation report": "lidzdaliba/2022/index.html",
         "404": "404.html",
     },
     "en": {
@@ -44,6 +46,8 @@ KINDS = {
         "upcoming meetings": "en/meetings/index.html",
         "past meetings": "en/meetings/past/index.html",
         "search": "en/search/index.html",
+        "participation": "en/participation/index.html",
+        "participation report": "en/participation/2022/index.html",
         "404": "en/404.html",
     },
 }
