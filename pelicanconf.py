@@ -80,10 +80,13 @@ MEETINGS = {
     },
 }
 
-# Participation over the years (site_participation): the association's page,
-# a printable report a year below it (/lidzdaliba/2022/) and the record as open
-# data beside it, per language, relative to the language's root.
-PARTICIPATION = {"lv": "lidzdaliba", "en": "participation"}
+# Participation over the years (site_participation): the association's page
+# with the record as open data beside it, and a printable report a year, per
+# language, relative to the language's root.
+PARTICIPATION = {
+    "lv": {"page": "lidzdaliba", "report": "lidzdaliba/parskats-{year}"},
+    "en": {"page": "participation", "report": "participation/report-{year}"},
+}
 
 # The guides of the methodology section, in the order they are listed.
 GUIDES = ["methodology", "guidelines"]

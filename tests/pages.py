@@ -23,7 +23,7 @@ KINDS = {
         "past meetings": "tiksanas/notikusas/index.html",
         "search": "meklet/index.html",
         "participation": "lidzdaliba/index.html",
-        "participation report": "lidzdaliba/2022/index.html",
+        "participation report": "lidzdaliba/parskats-2022/index.html",
         "404": "404.html",
     },
     "en": {
@@ -47,7 +47,7 @@ KINDS = {
         "past meetings": "en/meetings/past/index.html",
         "search": "en/search/index.html",
         "participation": "en/participation/index.html",
-        "participation report": "en/participation/2022/index.html",
+        "participation report": "en/participation/report-2022/index.html",
         "404": "en/404.html",
     },
 }

@@ -296,13 +296,14 @@ def test_the_association_page_shows_the_record_by_year_and_by_community(built, l
     assert {"lv": "Mērķi, kuru gads nav norādīts: 1.", "en": "Goals whose year is not recorded: 1."}[lang] in text(soup)
     # a report a year, linked
     hrefs = [a["href"] for a in soup.select("main #reports ~ ul a")]
-    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == ["2025", "2024", "2023"]
+    report = {"lv": "parskats", "en": "report"}[lang]
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == [f"{report}-{y}" for y in (2025, 2024, 2023)]
 
 
 def test_a_year_report_fits_its_year(built):
     _project, output = built
     want = expected(projects.FIXTURES / "participation")
-    soup = parse(output, "lidzdaliba/2023/index.html")
+    soup = parse(output, "lidzdaliba/parskats-2023/index.html")
     figures = soup.select_one("main dl.year-figures")
     pairs = dict(zip([text(dt) for dt in figures.find_all("dt")], [text(dd) for dd in figures.find_all("dd")]))
     row = want["association"][0]
@@ -340,7 +341,7 @@ def test_a_changed_report_changes_the_record_everywhere(tmp_path):
     assert files["meetings.csv"][0]["participants"] == "17"
     full = site_build(project, output="full")
     for page in ("kopienas/kalni/index.html", "kopienas/upes/index.html", "lidzdaliba/index.html",
-                 "lidzdaliba/2023/index.html", "lidzdaliba/participation.json", "en/participation/participation.csv"):
+                 "lidzdaliba/parskats-2023/index.html", "lidzdaliba/participation.json", "en/participation/participation.csv"):
         assert (output / page).read_bytes() == (full / page).read_bytes(), page
 
 
@@ -359,3 +360,19 @@ def test_the_real_site_records_only_what_the_seed_says(site):
     assert "No number of participants is recorded for any single meeting yet." in text(soup)
     section, _table = community_table(site.output, "daugmale", "en")
     assert "How many of them came from this community is not recorded." in text(section)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_year_report_prints_on_one_sheet(served_site, browser, lang):
+    """For funders: the print stylesheet keeps a year's report on one A4 sheet."""
+    from pages import KINDS  # noqa: PLC0415
+    from tools import url_of  # noqa: PLC0415
+
+    page = browser.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS[lang]["participation report"]))
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1

@@ -7,7 +7,9 @@ open data; `chart.py` draws it. This module makes the record once per run (in
 the build context), gives the templates `participation` (the record as seen
 from the page's language: the community page shows its community's part), and
 writes each language's participation page, a printable report per year and
-the open data beside them, at PARTICIPATION[lang] (e.g. /lidzdaliba/).
+the open data beside them, at PARTICIPATION[lang] (e.g. /lidzdaliba/ and
+/lidzdaliba/parskats-2022/: a report's folder is not a bare number, which
+would read as a later page of a list).
 
 Everything shown is made of front matter alone (which every page's key in
 site_build's incremental writer covers), so a change of one report re-renders
@@ -30,14 +32,21 @@ from .record import build_record
 
 __all__ = ["ParticipationView", "register"]
 
-DEFAULT_PATHS = {"lv": "lidzdaliba", "en": "participation"}
+DEFAULT_PATHS = {"page": "participation", "report": "participation/report-{year}"}
+
+
+def _configured(settings, lang):
+    return dict(DEFAULT_PATHS, **(settings.get("PARTICIPATION") or {}).get(lang, {}))
 
 
 def paths(settings):
     """{lang: the participation page's folder, relative to the language's root}."""
-    configured = settings.get("PARTICIPATION") or {}
-    return {lang: configured.get(lang) or DEFAULT_PATHS.get(lang) or "participation"
-            for lang in settings["LANGUAGES"]}
+    return {lang: _configured(settings, lang)["page"] for lang in settings["LANGUAGES"]}
+
+
+def report_paths(settings, year):
+    """{lang: the folder of a year's report, relative to the language's root}."""
+    return {lang: _configured(settings, lang)["report"].format(year=year) for lang in settings["LANGUAGES"]}
 
 
 class ParticipationView:
@@ -51,6 +60,7 @@ class ParticipationView:
         self.site_root = settings.get("SITE_ROOT", settings["SITEURL"])
         self.siteurl = settings["SITEURL"]
         self.path = paths(settings)[self.lang]
+        self.settings = settings
         self.files = data.FILES
         index = settings["SITE_INDEX"]
         section = next((name for name, conf in settings["SECTIONS"].items() if conf["kind"] == "community"), None)
@@ -117,7 +127,7 @@ class ParticipationView:
         return {"title": title, "href": f"{self.site_root}{language_root(self.languages, lang)}{url}", "lang": lang}
 
     def year_href(self, year):
-        return f"{self.siteurl}/{self.path}/{year}/"
+        return f"{self.siteurl}/{report_paths(self.settings, year)[self.lang]}/"
 
     def chart(self, chart_id, title, tallies, labels, not_recorded):
         """The chart of meetings, stories and goals named a year; labels: three series' names."""
@@ -195,13 +205,15 @@ class ParticipationGenerator(Generator):
         )
         template = self.get_template("participation_year")
         for year in view.years:
+            reports = report_paths(self.settings, year)
+            report = reports[self.settings["DEFAULT_LANG"]]
             writer.write_file(
-                f"{folder}/{year}/index.html",
+                f"{report}/index.html",
                 template,
                 self.context,
-                url=f"{folder}/{year}/",
+                url=f"{report}/",
                 year=year,
-                alternates=path_alternates(self.settings, {lang: f"{p}/{year}/" for lang, p in folders.items()}),
+                alternates=path_alternates(self.settings, {lang: f"{p}/" for lang, p in reports.items()}),
             )
 
 
