@@ -89,6 +89,8 @@ CASES = {
          "content/news/cikls-pirmais.lv.md:5: the 2024 meeting cycle is also closed by content/news/cikls-otrais.lv.md: record a cycle's total in one news item only"),
         ("content/news/cikls-pirmais.lv.md:7: 'nav-tadas-tiksanas' laukā 'cycle_meeting' nav tikšanās: ierakstiet tās ziņas faila nosaukumu mapē content/news/ bez '.lv.md', kas aicina uz noslēguma tikšanos (tajā ir 'event_start')",
          "content/news/cikls-pirmais.lv.md:7: 'nav-tadas-tiksanas' in 'cycle_meeting' is not a meeting: write the file name, without '.lv.md', of the news item in content/news/ that announces the closing meeting (it has 'event_start')"),
+        ("content/news/tiksanas-skaits-parskats.lv.md:7: šīs tikšanās dalībnieku skaits ierakstīts arī failā content/news/tiksanas-skaits.lv.md: ierakstiet to tikai vienreiz – tikšanās ziņā vai pārskatā par to",
+         "content/news/tiksanas-skaits-parskats.lv.md:7: the number of participants of this meeting is also written in content/news/tiksanas-skaits.lv.md: write it once, in the meeting's news item or in its report"),
     ],
     'dead-link': [
         ("content/stories/saite.lv.md:7: saite '{filename}/stories/tikai-latviski-.lv.md' ved uz lapu, kuras nav: vai domājāt '{filename}/stories/tikai-latviski.lv.md'?",

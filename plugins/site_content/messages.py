@@ -317,6 +317,12 @@ MESSAGES = {
         "lv": "laukā 'participants' raksta tikšanās dalībnieku skaitu: pievienojiet 'event_start' (tikšanās datumu)"
         " vai 'report_of' (ielūgumu, par kuru ir šis pārskats), vai izdzēsiet šo rindu",
     },
+    "participants_twice": {
+        "en": "the number of participants of this meeting is also written in {other}:"
+        " write it once, in the meeting's news item or in its report",
+        "lv": "šīs tikšanās dalībnieku skaits ierakstīts arī failā {other}:"
+        " ierakstiet to tikai vienreiz – tikšanās ziņā vai pārskatā par to",
+    },
     "reserved_url": {
         "en": "the address {url} is used by the site itself: {fix}",
         "lv": "adresi {url} izmanto pati vietne: {fix}",

@@ -183,6 +183,26 @@ def _cycles(c):
                                       value=target, lang=c.index.default_lang))
         if "participants" in meta and not meta.get("event_start") and not meta.get("report_of"):
             found.append(_problem(document, document.lines.get("participants"), "participants_no_meeting"))
+    return found + _counted_once(c)
+
+
+def _counted_once(c):
+    """A meeting's number of participants is written once: in its news item or in one report."""
+    found = []
+    first = {}  # (section, meeting key) -> the document that records the meeting's number
+    originals = [d for d in c.files if d.lang == c.index.default_lang and d.kind == "news"]
+    # the meeting's own item first, then its reports in the order of their names
+    originals.sort(key=lambda d: (bool(d.meta.get("report_of")), d.source))
+    for document in originals:
+        if "participants" not in document.meta:
+            continue
+        meeting = document.meta.get("report_of") or (document.key if document.meta.get("event_start") else None)
+        if meeting is None:
+            continue
+        other = first.setdefault((document.section, meeting), document)
+        if other is not document:
+            found.append(_problem(document, document.lines.get("participants"), "participants_twice",
+                                  other=c.path(other.source)))
     return found
 
 

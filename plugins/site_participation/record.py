@@ -8,8 +8,9 @@ Only what the content records is counted, and only published items:
 - a meeting is a news item with `event_start` that has taken place (its last
   day is before the build's day) and was not cancelled or postponed; its year
   is the year it started; its communities are those its item names, with those
-  its reports (`report_of`) name; its participants are the number its item or
-  a report on it records (`participants`), else not recorded;
+  its reports (`report_of`) name; its participants are the number its item
+  records (`participants`), else the first of its reports that records one
+  (a second number is a content problem), else not recorded;
 - a story counts in the year of its date, for each community it names;
 - a goal is named in its cycle's year (`cycle`), else in the year of the first
   item of its history; a community's goal counts for that community, a goal
