@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # (vendored into editor/vendor/ by `invoke editor-vendor`), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench clean lock
 
 serve: $(STAMP)
 	$(INVOKE) serve
@@ -21,15 +21,22 @@ test: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP)
 	$(INVOKE) bench
 
+# After a change to pyproject.toml's dependencies: the current lock's tools (uv), then
+# `invoke lock` writes requirements/*.txt anew; commit them with pyproject.toml.
+lock:
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	$(INVOKE) lock
+
 clean:
 	rm -rf output .output-spare cache test-artefacts node_modules $(VENV)
 
-# The pinned dependencies of pyproject.toml (with the test extra), installed
-# again whenever pyproject.toml changes.
-$(STAMP): pyproject.toml
+# Every Python package, from the lock (requirements/dev.txt, written by `invoke lock` from
+# pyproject.toml), each file checked against its hash; again whenever either changes.
+$(STAMP): pyproject.toml requirements/dev.txt
+	python3 requirements/check.py
 	python3 -m venv $(VENV)
-	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' > $(VENV)/requirements.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

@@ -114,6 +114,31 @@ def test(c, k=""):
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
 
 
+@task(help={"upgrade": "also move every unpinned (indirect) package to its newest release",
+            "package": "move only this indirect package to its newest release (repeatable)"},
+      iterable=["package"])
+def lock(c, upgrade=False, package=None):
+    """Write requirements/dev.txt and build.txt (every package, exact, with hashes) from pyproject.toml."""
+    uv = os.path.join(os.path.dirname(sys.executable), "uv")
+    # One universal lock (markers for 3.11 to 3.13), the hashes of every file of each version;
+    # packages already locked keep their version unless asked to move (see requirements/README.md).
+    common = "pip compile pyproject.toml --universal --generate-hashes --quiet --custom-compile-command 'invoke lock'"
+    moves = " --upgrade" if upgrade else "".join(f" --upgrade-package {shlex.quote(name)}" for name in package or [])
+    with c.cd(ROOT):
+        c.run(f"{uv} {common} --all-extras{moves} -o requirements/dev.txt", pty=False)
+        c.run(f"{uv} {common} --constraints requirements/dev.txt -o requirements/build.txt", pty=False)
+        c.run(f"{sys.executable} requirements/check.py", pty=False)
+    print("Locked: requirements/dev.txt and requirements/build.txt. Run `make` to install, then commit them.")
+
+
+@task
+def audit(c):
+    """Look up every locked package (Python and npm) in the vulnerability databases."""
+    result = c.run(f"{sys.executable} {os.path.join(ROOT, 'requirements', 'audit.py')}", pty=False, warn=True)
+    if result.exited:
+        raise Exit(code=result.exited)
+
+
 @task
 def messages(c):
     """Extract the theme's messages and update every language's catalogue."""

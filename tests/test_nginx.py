@@ -37,6 +37,12 @@ def test_security_headers_on_every_response(served_site, path):
     assert "Strict-Transport-Security" not in headers  # only the production variant sends it
 
 
+def test_no_hsts_over_plain_http_on_the_editor_either(served_site):
+    status, headers, _body = request(served_site.site_url + "/admin/")
+    assert status == 200 and headers["X-Robots-Tag"] == "noindex, nofollow"
+    assert "Strict-Transport-Security" not in headers
+
+
 def test_pretty_urls_serve_the_folder_index(served_site):
     status, headers, body = request(served_site.site_url + "/kopienas/mezinieki/")
     assert status == 200
@@ -116,14 +122,18 @@ def test_production_variant_sends_hsts_over_https(site, tmp_path):
     try:
         context = ssl.create_default_context(cafile=str(cert))
         context.check_hostname = False
-        for path in ("/", "/en/nope/"):
+        for path in ("/", "/en/nope/", "/admin/", "/admin/nope"):
             req = urllib.request.Request(f"https://127.0.0.1:{https_port}{path}")
             try:
                 response = urllib.request.urlopen(req, context=context, timeout=10)
             except urllib.error.HTTPError as error:
                 response = error
-            assert response.headers["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"
-            assert_security_headers(response.headers, path)
+            assert response.headers.get_all("Strict-Transport-Security") == ["max-age=63072000; includeSubDomains"], path
+            if path == "/admin/":  # the editor's own policy (test_editor.py), headers and all
+                assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
+                assert "connect-src 'self' data: blob: https://gitlab.com" in response.headers["Content-Security-Policy"]
+            else:
+                assert_security_headers(response.headers, path)
         status, headers, _body = request(f"http://127.0.0.1:{http_port}/stasti/")
         assert status == 301 and headers["Location"].startswith("https://")
     finally:

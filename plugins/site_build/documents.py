@@ -67,6 +67,17 @@ class _Pickler(pickle.Pickler):
         return self.names.get(id(obj))
 
 
+class _Unpickler(pickle.Unpickler):
+    """Restores what _Pickler named through `named(pid)` (a method: Python 3.13 forbids setting it)."""
+
+    def __init__(self, file, named):
+        super().__init__(file)
+        self.named = named
+
+    def persistent_load(self, pid):
+        return self.named(pid)
+
+
 class KeptDocuments(Kept):
     """{document key: pickled Content object} of one content folder and language."""
 
@@ -111,9 +122,7 @@ class KeptDocuments(Kept):
                 self.wrappers[pid] = getattr(urlwrappers, cls)(name, settings)
             return self.wrappers[pid]
 
-        unpickler = pickle.Unpickler(io.BytesIO(memoryview(found)[BODY_KEY_SIZE:]))
-        unpickler.persistent_load = named
-        content = unpickler.load()
+        content = _Unpickler(io.BytesIO(memoryview(found)[BODY_KEY_SIZE:]), named).load()
         self.restored += 1
         return content
 

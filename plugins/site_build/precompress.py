@@ -5,11 +5,14 @@ The web server sends the `.br` or `.gz` file to browsers that accept it
 deploy/apache/.htaccess), without compressing on every request. `.br` is
 written when the `brotli` package is installed (pyproject.toml pins it).
 Both are byte-identical from one build to the next (`mtime=0` for gzip;
-Brotli stores no time).
+Brotli stores no time), and from one Python to the next: the gzip header is
+written here, because gzip.compress marks the operating system as Unix (3)
+under Python 3.11 and as unknown (255) from 3.12 on.
 """
 
-import gzip
 import os
+import struct
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 
 try:
@@ -21,6 +24,14 @@ TEXT_FILES = (".html", ".css", ".js", ".xml", ".svg", ".json", ".txt", ".ics", "
 MIN_SIZE = 256  # smaller files gain nothing
 
 
+def gzip_bytes(data):
+    """`data` as a gzip file (RFC 1952): no name, no time, best compression, OS "unknown"."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS, zlib.DEF_MEM_LEVEL)
+    body = deflate.compress(data) + deflate.flush()
+    header = b"\x1f\x8b\x08\x00" + struct.pack("<I", 0) + b"\x02\xff"
+    return header + body + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
+
+
 def compress_file(path):
     """Write `path.gz` (and `path.br`); returns False for files too small to gain anything."""
     with open(path, "rb") as f:
@@ -28,7 +39,7 @@ def compress_file(path):
     if len(data) < MIN_SIZE:
         return False
     with open(path + ".gz", "wb") as f:
-        f.write(gzip.compress(data, compresslevel=9, mtime=0))
+        f.write(gzip_bytes(data))
     if brotli:
         with open(path + ".br", "wb") as f:
             f.write(brotli.compress(data, mode=brotli.MODE_TEXT, quality=11))

@@ -132,7 +132,8 @@ class GuidesGenerator(Generator):
             html = template.render(
                 dict(self.context, output_file=guide.page + "index.html", **self.page_kwargs(guide))
             )
-            pdf, refused = render_pdf(html, f"{base}/{guide.page}", files)
+            pdf, refused = render_pdf(html, f"{base}/{guide.page}", files,
+                                      os.path.join(self.settings["THEME"], "pdf-fonts"))
             for url in refused:
                 logger.error("The PDF of the guide '%s' (%s) lacks %s: it is not a file of this site",
                              name, guide.pdf, url)

@@ -5,14 +5,26 @@ the site's own stylesheets). It never reaches the network: the site's files
 are read from disk (theme files from the theme, by their fingerprinted
 names), anything else is refused and reported. The PDF carries no date, so
 the same page gives the same bytes.
+
+Nor does it depend on the machine's fonts: Fontconfig, through which Pango finds
+fonts, is given a configuration of its own that knows only the theme's folder of
+PDF fonts (`pdf-fonts/`, DejaVu Sans and Sans Mono), every generic family (serif,
+sans-serif, monospace, system-ui) and any family the theme names resolving to
+them. Measured: with the system's Fontconfig, a page with italics gave other
+PDF bytes on a Debian with fonts-dejavu-core alone than on one with
+fonts-dejavu-extra too (slanted regular glyphs, not DejaVu Sans Oblique); with
+this configuration both give the same bytes (tests/test_reproducible.py).
 """
 
 import logging
 import mimetypes
+import os
+import tempfile
 from contextlib import contextmanager
+from xml.sax.saxutils import escape
 from urllib.parse import urldefrag
 
-__all__ = ["site_files", "render_pdf"]
+__all__ = ["site_files", "render_pdf", "fontconfig_file"]
 
 
 def site_files(site_root, theme_dir, theme_assets, theme_static, static_content):
@@ -43,8 +55,53 @@ def _quiet(name="weasyprint"):
         weasy_logger.setLevel(level)
 
 
-def render_pdf(html, base_url, files):
-    """(PDF bytes, [URLs refused]) of an HTML page whose resources are in `files`."""
+def fontconfig_file(font_dir, cache_dir):
+    """A Fontconfig configuration (XML text) that sees the fonts of `font_dir` and nothing else."""
+    aliases = "".join(
+        f"<alias binding=\"same\"><family>{generic}</family><prefer><family>{family}</family></prefer></alias>"
+        for generic, family in (("sans-serif", "DejaVu Sans"), ("serif", "DejaVu Sans"),
+                                ("system-ui", "DejaVu Sans"), ("monospace", "DejaVu Sans Mono"))
+    )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>'
+        f"<dir>{escape(os.path.abspath(font_dir))}</dir><cachedir>{escape(os.path.abspath(cache_dir))}</cachedir>"
+        f"{aliases}</fontconfig>\n"
+    )
+
+
+@contextmanager
+def _own_fonts(font_dir):
+    """WeasyPrint's FontConfiguration over `font_dir` alone (None: the system's fonts).
+
+    Fontconfig reads FONTCONFIG_FILE when WeasyPrint loads its configuration, so the
+    variable is set for that moment only.
+    """
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
+
+    if not font_dir or not os.path.isdir(font_dir):
+        yield FontConfiguration()
+        return
+    with tempfile.TemporaryDirectory(prefix="pdf-fonts-") as folder:
+        config = os.path.join(folder, "fonts.conf")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(fontconfig_file(font_dir, os.path.join(folder, "cache")))
+        before = os.environ.get("FONTCONFIG_FILE")
+        os.environ["FONTCONFIG_FILE"] = config
+        try:
+            font_config = FontConfiguration()
+        finally:
+            if before is None:
+                del os.environ["FONTCONFIG_FILE"]
+            else:
+                os.environ["FONTCONFIG_FILE"] = before
+        yield font_config
+
+
+def render_pdf(html, base_url, files, font_dir=None):
+    """(PDF bytes, [URLs refused]) of an HTML page whose resources are in `files`.
+
+    font_dir: the only fonts the PDF may use (the theme's `pdf-fonts/`); None: the system's.
+    """
     from weasyprint import HTML  # noqa: PLC0415 (a heavy import, only when PDFs are made)
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
@@ -63,7 +120,7 @@ def render_pdf(html, base_url, files):
             kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body, {"Content-Type": kind})
 
-    with _quiet():
+    with _quiet(), _own_fonts(font_dir) as font_config:
         document = HTML(string=html, base_url=base_url, url_fetcher=SiteFetcher())
-        pdf = document.write_pdf(pdf_tags=True)
+        pdf = document.write_pdf(pdf_tags=True, font_config=font_config)
     return pdf, refused
