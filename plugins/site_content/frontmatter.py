@@ -1,5 +1,10 @@
 """Split a Markdown file into its YAML front matter and its body.
 
+Anchors and aliases (`&a`, `*a`) are refused before anything is built from
+them: a few hundred bytes of nested aliases ("a billion laughs") expand to
+gigabytes wherever the value is used. An organiser never needs them, so one
+clear message beats any bound on their expansion.
+
 Dates are left as written ("2022-10-07" stays text): the schema checks and
 converts them, so that "2022-13-45" is a message about a date on its line,
 not a crash of the YAML parser. Errors carry a message code (messages.py)
@@ -34,7 +39,7 @@ class FrontMatterError(ValueError):
     """The front matter is missing or is not valid YAML; `line` is 1-based."""
 
     def __init__(self, code, line=None):
-        self.text = Text(code)
+        self.text = Text(code)  # codes with parameters are not raised here
         self.line = line
         super().__init__(render(self.text, "en"))
 
@@ -92,6 +97,8 @@ def parse(text):
     """Return (metadata dict, body, body_line)."""
     yaml_text, body, body_line = split(text)
     try:
+        if "&" in yaml_text or "*" in yaml_text:
+            _refuse_aliases(yaml_text)
         meta = yaml.load(yaml_text, Loader=_Loader) or {}
     except yaml.YAMLError as error:
         code, line = _yaml_error(error, yaml_text)
@@ -99,6 +106,14 @@ def parse(text):
     if not isinstance(meta, dict):
         raise FrontMatterError("not_mapping", 2)
     return meta, body, body_line
+
+
+def _refuse_aliases(yaml_text):
+    """Raise FrontMatterError at the first anchor or alias: the parser's events, nothing built yet."""
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None or isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError("yaml_alias", event.start_mark.line + 2)
 
 
 def field_lines(text):

@@ -10,8 +10,9 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from . import boundary
 from .checks import closest
-from .messages import Text, did_you_mean, language_name
+from .messages import Text, did_you_mean, join_or, language_name
 from .model import language_root
 from .problems import Problem
 from .schema import REFERENCES
@@ -47,7 +48,8 @@ class _Context:
         return f"{self.shown}/{source}" if self.shown else source
 
     def exists(self, relative):
-        return os.path.isfile(os.path.join(self.content_path, *relative.split("/")))
+        """A regular file in content/ (a link, even to a file, is not one: see boundary.py)."""
+        return relative in self.index.tree
 
 
 def _problem(document, line, code, blocking=False, **params):
@@ -74,18 +76,25 @@ def _reserved(c, lang):
     """Addresses of a language that the site itself uses."""
     reserved = {f"{conf[lang]}/" for conf in c.sections.values() if conf.get(lang)}
     reserved |= {f"{folder}/" for folder in SITE_FOLDERS + c.static_paths}
+    reserved |= set(c.index.reserved.get(lang, ()))
     if not c.index.languages[lang]["prefix"]:
         reserved |= {f"{conf['prefix']}/" for conf in c.index.languages.values() if conf["prefix"]}
     return reserved
 
 
 def _addresses(c):
-    """One address, one file: the first file (in name order) keeps it."""
+    """One address, one file: the one published first keeps it.
+
+    That is the one with the earlier date (a news item or story that had the
+    address before another claimed it with its `slug`), else the first in
+    name order: a normal build never moves a page that was there, and the
+    file that asks for the taken address is the one reported and left out.
+    """
     index = c.index
     reserved = {lang: _reserved(c, lang) for lang in index.languages}
     used = {}
     found = []
-    for document in c.files:
+    for document in sorted(c.files, key=lambda d: (_first_published(index, d), d.source)):
         url = language_root(index.languages, document.lang) + document.url
         fix = "fix_rename" if document.lang == index.default_lang else "fix_slug"
         line = document.lines.get("slug")
@@ -101,6 +110,13 @@ def _addresses(c):
         else:
             used[(document.lang, url)] = document.source
     return found
+
+
+def _first_published(index, document):
+    date = index.merged(document).get("date")
+    if date is None:
+        return ""
+    return date.isoformat() if hasattr(date, "isoformat") else str(date)
 
 
 def _keys(c, kind):
@@ -165,7 +181,9 @@ def _covers(c):
     found = []
     for document in c.files:
         cover = document.meta.get("cover")
-        if cover and not c.exists(f"images/{cover}"):
+        if cover and boundary.resolve(f"{c.index.photo_folder}/x", cover) is None:
+            found.append(_problem(document, document.lines.get("cover"), "link_outside", True, target=cover))
+        elif cover and not c.exists(f"{c.index.photo_folder}/{cover}"):
             found.append(_problem(document, document.lines.get("cover"), "cover_missing", target=cover))
     return found
 
@@ -199,9 +217,13 @@ def _link(c, document, link):
         path = _clean(internal["path"])
         if not path:
             return None  # a link to a place on the same page
-        relative = posixpath.normpath(
-            path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(document.source), path)
-        )
+        relative = boundary.resolve(document.source, path)
+        if relative is None:
+            return _problem(document, link.line, "link_outside", True, target=target)
+        if what != "filename" or link.image:
+            problem = _unpublished_file(c, document, link, relative)
+            if problem is not None:
+                return problem
         if what == "filename" and not link.image and relative in c.index.files:
             return _document_link(c, document, link, relative)
         if what == "filename" and not link.image and not c.exists(relative):
@@ -217,6 +239,18 @@ def _link(c, document, link):
             return _problem(document, link.line, "image_missing", target=target)
         return None
     return _site_path(c, document, link)
+
+
+def _unpublished_file(c, document, link, relative):
+    """A `{static}`/`{attach}` link to a file Pelican would copy as it is, but the site does not publish."""
+    index = c.index
+    through_link = any(relative == name or relative.startswith(name + "/") for name in index.links)
+    if through_link or (c.exists(relative) and relative not in index.files
+                        and not relative.startswith(index.photo_folder + "/")
+                        and not boundary.is_attachment(relative)):
+        return _problem(document, link.line, "link_not_published", True, target=link.target,
+                        types=join_or(boundary.ATTACHMENT_TYPES))
+    return None
 
 
 def _document_link(c, document, link, relative):
