@@ -117,7 +117,10 @@ def as_int(name, value, spec):
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
     if number is None and isinstance(value, str) and value.strip().isdigit():
         number = int(value)
-    if number is None or number < (spec.minimum or 0) or (spec.maximum is not None and number > spec.maximum):
+    if spec.maximum is not None and (number is None or not (spec.minimum or 0) <= number <= spec.maximum):
+        raise Bad(Text("not_int_range", {"field": name, "value": shown_value(value),
+                                         "minimum": spec.minimum or 0, "maximum": spec.maximum}))
+    if number is None or number < (spec.minimum or 0):
         raise Bad(Text("not_int", {"field": name, "value": shown_value(value), "minimum": spec.minimum or 0}))
     return number
 

@@ -244,6 +244,10 @@ MESSAGES = {
         "en": "'{field}' must be a whole number, {minimum} or more, not '{value}': e.g. {field}: {minimum}",
         "lv": "laukam '{field}' jābūt veselam skaitlim, ne mazākam par {minimum}, nevis '{value}': piemēram, {field}: {minimum}",
     },
+    "not_int_range": {
+        "en": "'{field}' must be a whole number from {minimum} to {maximum}, not '{value}': e.g. {field}: {minimum}",
+        "lv": "laukam '{field}' jābūt veselam skaitlim no {minimum} līdz {maximum}, nevis '{value}': piemēram, {field}: {minimum}",
+    },
     "not_id": {
         "en": "'{value}' in '{field}' is not an id: use small Latin letters, digits and hyphens, e.g. '{suggestion}'",
         "lv": "'{value}' laukā '{field}' nav derīgs identifikators: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, '{suggestion}'",
@@ -353,6 +357,12 @@ MESSAGES = {
         " write the value out in full; a value that starts with & or * goes in straight double quotes, e.g. title: \"*Title*\"",
         "lv": "šajā rindā ir YAML enkurs vai atsauce ('&' vai '*'), ko satura failos lietot nedrīkst:"
         " ierakstiet vērtību pilnībā; vērtību, kas sākas ar & vai *, ielieciet taisnajās pēdiņās, piemēram, title: \"*Virsraksts*\"",
+    },
+    "yaml_deep": {
+        "en": "the value on this line is nested too deeply (lists in lists): write each field as in the examples"
+        " in content/README.md, e.g. themes: [first, second]",
+        "lv": "vērtība šajā rindā ir pārāk dziļi ligzdota (saraksti sarakstos): rakstiet katru lauku kā paraugos"
+        " content/README.md, piemēram, themes: [pirmais, otrais]",
     },
     "too_long": {
         "en": "'{field}' is longer than {limit} characters ({length}): shorten it",
