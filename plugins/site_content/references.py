@@ -82,19 +82,30 @@ def _reserved(c, lang):
     return reserved
 
 
-def _addresses(c):
-    """One address, one file: the one published first keeps it.
+# The key, in the kept readings (kept.py), of which file had each address at the last build.
+ADDRESSES_KEY = ("addresses",)
 
-    That is the one with the earlier date (a news item or story that had the
-    address before another claimed it with its `slug`), else the first in
-    name order: a normal build never moves a page that was there, and the
-    file that asks for the taken address is the one reported and left out.
+
+def _addresses(c):
+    """One address, one file: the one that had it keeps it.
+
+    The file that had the address at the last build of this content folder
+    (the index's kept readings remember it), else the one with the earlier
+    date, else the first in name order: a build never moves a page that was
+    there to give its address to a new file that asks for it with its
+    `slug`; the new file is the one reported and left out.
     """
     index = c.index
     reserved = {lang: _reserved(c, lang) for lang in index.languages}
+    had = (index.kept.get(ADDRESSES_KEY) if index.kept is not None else None) or {}
     used = {}
     found = []
-    for document in sorted(c.files, key=lambda d: (_first_published(index, d), d.source)):
+
+    def order(document):
+        url = (document.lang, language_root(index.languages, document.lang) + document.url)
+        return (had.get(url) != document.source, _first_published(index, document), document.source)
+
+    for document in sorted(c.files, key=order):
         url = language_root(index.languages, document.lang) + document.url
         fix = "fix_rename" if document.lang == index.default_lang else "fix_slug"
         line = document.lines.get("slug")
@@ -109,6 +120,8 @@ def _addresses(c):
             found.append(_problem(document, line, "duplicate_url", True, url=url, other=other, fix=fix))
         else:
             used[(document.lang, url)] = document.source
+    if index.kept is not None and used != had:
+        index.kept.put(ADDRESSES_KEY, used)
     return found
 
 
