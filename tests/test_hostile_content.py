@@ -608,3 +608,38 @@ def test_a_normal_build_keeps_a_page_at_its_address_when_a_new_file_claims_it(tm
     assert "About" in BeautifulSoup(about.read_text(encoding="utf-8"), "html.parser").h1.get_text()
     status, _out, err = check(project, "lv", capsys)  # the check tells it as the build did
     assert (status, err[:-1]) == (1, [message])
+
+
+def test_content_readme_documents_the_html_allow_list_in_both_languages():
+    from site_content import boundary, html_policy  # noqa: PLC0415
+
+    text = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
+    latvian, _, english = text.partition("\n# In English\n")
+    for part in (latvian, english):
+        for tag in html_policy.ALLOWED_TAGS:
+            assert f"`<{tag}>`" in part, tag
+        for names in html_policy.ALLOWED_ATTRIBUTES.values():
+            for name in names:
+                assert f"`{name}`" in part, name
+        for scheme in html_policy.URL_SCHEMES:
+            assert f"`{scheme}:" in part, scheme
+        for suffix in boundary.ATTACHMENT_TYPES:
+            assert f"`{suffix}`" in part, suffix
+
+
+def test_a_link_in_the_theme_fails_the_build_and_nothing_from_outside_is_published(tmp_path):
+    import shutil  # noqa: PLC0415
+
+    project = projects.make_project(tmp_path / "project")
+    (project / "theme").unlink()
+    shutil.copytree(ROOT / "theme", project / "theme")
+    (tmp_path / "secret.css").write_text(f"/* {SECRET} */", encoding="utf-8")
+    (project / "theme" / "static" / "css" / "secret.css").symlink_to(tmp_path / "secret.css")
+
+    result = run(project)
+
+    assert result.returncode == 1
+    assert "ERROR: theme/static/css/secret.css is a symbolic link: the theme must hold the file itself;" \
+        " copy the file in" in result.stderr.splitlines()
+    assert not (project / "output").exists()
+    assert half_built(project) == []
