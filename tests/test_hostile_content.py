@@ -222,8 +222,22 @@ def deep_nesting(content, outside):
         encoding="utf-8")
 
 
+def extremes(content, outside):
+    """Values at the edges of what the check allows: every plugin must build them."""
+    story(content, "pirmais.lv.md", date="1900-01-01", title='"' + "Ā" * 200 + '"', summary="S" * 500)
+    news(content, "pedeja.lv.md", type="invitation", event_start="2200-12-31 23:59",
+         event_end="2200-12-31 23:59", place='"' + "P" * 500 + '"', communities="[ciems]")
+    write(content / "methodology" / "talu.lv.md",
+          "---\ntitle: Tālu\nsummary: Nodaļa.\nguide: methodology\nchapter: 999999999999999999999\n---\n\nTeksts.\n")
+    write(content / "communities" / "mala.lv.md",
+          "---\ntitle: Mala\nsummary: Kopiena.\ncoordinates: [-90, -180]\n---\n\nTeksts.\n")
+    write(content / "goals" / "senais.lv.md",
+          "---\ntitle: Senais\nsummary: Mērķis.\nkinds: [other]\ncycle: 2200\n---\n\nTeksts.\n")
+
+
 # case -> (writes its files, the exact Latvian lines of the check)
 CORPUS = {
+    'extremes': (extremes, []),
     'admin-page': (admin_page, [
         'content/pages/admin.lv.md: adresi /admin/ izmanto pati vietne: pārdēvējiet šo failu',
     ]),
@@ -399,7 +413,7 @@ def test_each_hostile_input_gets_its_exact_message(case, tmp_path, capsys):
         summary = (f"Atrasta {n} kļūda satura failos: izlabojiet to pirms publicēšanas." if n == 1
                    else f"Atrastas {n} kļūdas satura failos: izlabojiet tās pirms publicēšanas.")
         assert (status, out, err) == (1, "", expected + [summary])
-    else:  # a story and a news item of one name: two addresses, no problem
+    else:  # a story and a news item of one name (two addresses), values at the edges: no problem
         assert (status, err) == (0, [])
 
 
@@ -452,6 +466,9 @@ def test_a_normal_build_reports_the_same_builds_the_rest_and_publishes_nothing_f
     # A story and a news item of the same name: both published, each at its address.
     assert (output / "stasti" / "sanaksme" / "index.html").is_file()
     assert (output / "jaunumi" / "sanaksme" / "index.html").is_file()
+    # Values at the edges of what the check allows are built by every plugin.
+    for page in ("stasti/pirmais", "jaunumi/pedeja", "metodologija/talu", "kopienas/mala", "merki/senais"):
+        assert (output / page / "index.html").is_file(), page
     # Texts whose links leave content/ or name a file the site does not publish are left out.
     for slug in ("parole", "iestatijumi", "citats", "vaks-ara", "skripts", "bumba", "milzis", "gars"):
         assert not (output / "stasti" / slug).exists(), slug
@@ -643,3 +660,4 @@ def test_a_link_in_the_theme_fails_the_build_and_nothing_from_outside_is_publish
         " copy the file in" in result.stderr.splitlines()
     assert not (project / "output").exists()
     assert half_built(project) == []
+
