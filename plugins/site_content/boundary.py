@@ -41,30 +41,30 @@ def walk(content_path, ignored=None, skip=()):
     """Walk content/ without following links; hidden files and folders are left out.
 
     ignored: a callable telling, from a file's (normcase'd) name, that it is ignored;
-    skip: folders (relative) not walked.
+    skip: folders (relative) not walked. os.scandir's entries know, without a
+    call to the system per file, which are links, files and folders.
     """
     found = Walk()
     skip = {os.path.normpath(path) for path in skip}
-    for dirpath, dirnames, filenames in os.walk(content_path):  # followlinks=False
-        relative = os.path.relpath(dirpath, content_path)
-        found.folders.add("" if relative == os.curdir else relative.replace(os.sep, "/"))
-        kept = []
-        for name in sorted(dirnames):
-            if name.startswith(".") or os.path.normpath(os.path.join(relative, name)) in skip:
-                continue
-            if os.path.islink(os.path.join(dirpath, name)):
-                found.links.append(_source(relative, name))
-            else:
-                kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if name.startswith(".") or (ignored and ignored(os.path.normcase(name))):
-                continue
-            path = os.path.join(dirpath, name)
-            if os.path.islink(path):
-                found.links.append(_source(relative, name))
-            elif os.path.isfile(path):
-                found.files.append(_source(relative, name))
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        found.folders.add(relative)
+        with os.scandir(os.path.join(content_path, relative) if relative else content_path) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                source = f"{relative}/{name}" if relative else name
+                if entry.is_symlink():
+                    found.links.append(source)
+                elif entry.is_dir(follow_symlinks=False):
+                    if os.path.normpath(source) not in skip:
+                        pending.append(source)
+                elif entry.is_file(follow_symlinks=False):
+                    if not (ignored and ignored(os.path.normcase(name))):
+                        found.files.append(source)
+    found.files.sort()
     found.links.sort()
     return found
 
