@@ -216,6 +216,11 @@ def meetings_slug(content, outside):
     write(content / "pages" / "sanaksmes.en.md", "---\ntitle: Meetings\nsummary: A page.\nslug: meetings\n---\n\nText.\n")
 
 
+def markdown_flood(content, outside):
+    story(content, "iekavas.lv.md", body="[" * 20_000)  # Python-Markdown: minutes, if converted
+    story(content, "zvaigznes.lv.md", body="\n\n".join(["*a" * 1000] * 50))
+
+
 def deep_nesting(content, outside):
     (content / "stories" / "dzilums.lv.md").write_text(
         "---\ntitle: x\nsummary: y\ndate: 2024-03-05\nthemes: " + "[" * 300_000 + "]" * 300_000 + "\n---\n",
@@ -237,6 +242,12 @@ def extremes(content, outside):
 
 # case -> (writes its files, the exact Latvian lines of the check)
 CORPUS = {
+    'markdown-flood': (markdown_flood, [
+        "content/stories/iekavas.lv.md: rakstzīmju '[' skaits tekstā (20000) pārsniedz 500, ko drīkst saturēt teksts:"
+        " sadaliet to vairākos tekstos vai rakstiet bez tām",
+        "content/stories/zvaigznes.lv.md: rakstzīmju '*' skaits tekstā (50000) pārsniedz 4000, ko drīkst saturēt"
+        " teksts: sadaliet to vairākos tekstos vai rakstiet bez tām",
+    ]),
     'extremes': (extremes, []),
     'admin-page': (admin_page, [
         'content/pages/admin.lv.md: adresi /admin/ izmanto pati vietne: pārdēvējiet šo failu',
@@ -470,7 +481,8 @@ def test_a_normal_build_reports_the_same_builds_the_rest_and_publishes_nothing_f
     for page in ("stasti/pirmais", "jaunumi/pedeja", "metodologija/talu", "kopienas/mala", "merki/senais"):
         assert (output / page / "index.html").is_file(), page
     # Texts whose links leave content/ or name a file the site does not publish are left out.
-    for slug in ("parole", "iestatijumi", "citats", "vaks-ara", "skripts", "bumba", "milzis", "gars"):
+    for slug in ("parole", "iestatijumi", "citats", "vaks-ara", "skripts", "bumba", "milzis", "gars", "iekavas",
+                 "zvaigznes"):
         assert not (output / "stasti" / slug).exists(), slug
     published = tree_digest(output)
     for relative, data in published.items():

@@ -204,6 +204,10 @@ class ContentIndex:
             meta, body, body_line = frontmatter.parse(text)
         except frontmatter.FrontMatterError as error:
             return self._problem(source, error.line, error.text.code, **error.text.params)
+        overflow = boundary.markup_overflow(body)
+        if overflow is not None:
+            mark, count, limit = overflow
+            return self._problem(source, None, "too_much_markup", mark=mark, count=count, limit=limit)
         return text, meta, body, body_line
 
     def _suggest_name(self, name):
@@ -409,7 +413,7 @@ def _parse(job):
         meta, body, body_line = frontmatter.parse(text)
     except (UnicodeDecodeError, frontmatter.FrontMatterError):
         return None
-    if not text.strip():
+    if not text.strip() or boundary.markup_overflow(body) is not None:
         return None
     return _findings(kind, text, meta, body, body_line)
 

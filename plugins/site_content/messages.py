@@ -352,6 +352,12 @@ MESSAGES = {
         "en": "the file is {size} MB, more than the {limit} MB a text may have: split it into several texts",
         "lv": "faila izmērs ir {size} MB, vairāk nekā {limit} MB, ko drīkst aizņemt teksts: sadaliet to vairākos tekstos",
     },
+    "too_much_markup": {
+        "en": "the text has {count} '{mark}' characters, more than the {limit} a text may have: split it into"
+        " several texts, or write the text without them",
+        "lv": "rakstzīmju '{mark}' skaits tekstā ({count}) pārsniedz {limit}, ko drīkst saturēt teksts:"
+        " sadaliet to vairākos tekstos vai rakstiet bez tām",
+    },
     "yaml_alias": {
         "en": "this line uses a YAML anchor or reference ('&' or '*'), which content files cannot use:"
         " write the value out in full; a value that starts with & or * goes in straight double quotes, e.g. title: \"*Title*\"",
