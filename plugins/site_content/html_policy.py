@@ -179,9 +179,9 @@ def problems(body, body_line=1, links=()):
                 if attribute_name[:1] in ("#", ".", ":") or "=" not in attribute[0]:
                     continue
                 if attribute_name.startswith("on"):
-                    report(line, "html_event", tag="{: }", attribute=attribute_name)
+                    report(line, "attr_list_event", attribute=attribute_name)
                 elif attribute_name not in ATTR_LIST_NAMES:
-                    report(line, "html_attribute", tag="{: }", attribute=attribute_name)
+                    report(line, "attr_list_attribute", attribute=attribute_name)
     for link in links:
         if unsafe_url(link.target):
             report(link.line, "unsafe_url", target=link.target)

@@ -143,8 +143,8 @@ class ContentIndex:
             data = _load(content_path, source)
             if data is None:
                 size = os.path.getsize(os.path.join(content_path, source))
-                return self._problem(source, None, "file_too_large", size=_megabytes(size),
-                                     limit=_megabytes(boundary.MAX_TEXT_BYTES))
+                return self._problem(source, None, "file_too_large", size=_kilobytes(size),
+                                     limit=_kilobytes(boundary.MAX_TEXT_BYTES))
             self.data[source] = data
         kind = self._kind(section)
         digest = self._digests.get(source) or _digest(data, kind)
@@ -516,8 +516,8 @@ def _load(content_path, source):
     return None if len(data) > boundary.MAX_TEXT_BYTES else data
 
 
-def _megabytes(size):
-    return f"{size / (1024 * 1024):.1f}"
+def _kilobytes(size):
+    return -(-size // 1024)  # rounded up: a file over the limit never shows as at it
 
 
 def _content_files(content_path, sections, ignore, static_paths):

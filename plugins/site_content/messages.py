@@ -349,8 +349,8 @@ MESSAGES = {
         " no citiem failiem pievienot var tikai {types}; visu pārējo pārvietojiet ārpus mapes content/",
     },
     "file_too_large": {
-        "en": "the file is {size} MB, more than the {limit} MB a text may have: split it into several texts",
-        "lv": "faila izmērs ir {size} MB, vairāk nekā {limit} MB, ko drīkst aizņemt teksts: sadaliet to vairākos tekstos",
+        "en": "the file is {size} kB, more than the {limit} kB a text may have: split it into several texts",
+        "lv": "faila izmērs ir {size} kB, vairāk nekā {limit} kB, ko drīkst aizņemt teksts: sadaliet to vairākos tekstos",
     },
     "too_much_markup": {
         "en": "the text has {count} '{mark}' characters, more than the {limit} a text may have: split it into"
@@ -402,6 +402,16 @@ MESSAGES = {
     "html_event": {
         "en": "the attribute '{attribute}' of <{tag}> would run a script, so it is left out of the page: remove it",
         "lv": "birkas <{tag}> atribūts '{attribute}' palaistu skriptu, tāpēc lapā tas netiek iekļauts: izņemiet to",
+    },
+    "attr_list_event": {
+        "en": "the attribute '{attribute}' in '{{: ...}}' would run a script, so it is left out of the page: remove it",
+        "lv": "atribūts '{attribute}' sarakstā '{{: ...}}' palaistu skriptu, tāpēc lapā tas netiek iekļauts: izņemiet to",
+    },
+    "attr_list_attribute": {
+        "en": "the attribute '{attribute}' cannot be used in '{{: ...}}' and is left out of the page:"
+        " use only #id, .class, title, lang or dir",
+        "lv": "atribūtu '{attribute}' sarakstā '{{: ...}}' lietot nedrīkst, un lapā tas netiek iekļauts:"
+        " lietojiet tikai #id, .class, title, lang vai dir",
     },
     "html_attribute": {
         "en": "the attribute '{attribute}' cannot be used on <{tag}> and is left out of the page: remove it"
