@@ -144,8 +144,10 @@ MESSAGES = {
         "lv": "'{lang}' nav šīs vietnes valoda: faila nosaukumam jābeidzas ar {endings}",
     },
     "not_markdown": {
-        "en": "this folder is for texts only: put photos in content/images/ and other files outside content/",
-        "lv": "šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, citus failus – ārpus mapes content/",
+        "en": "this folder is for texts only: put photos in content/images/ and attachments (PDF...) in another"
+        " folder, e.g. content/faili/",
+        "lv": "šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, pielikumus (PDF u. c.) – citā"
+        " mapē, piemēram, content/faili/",
     },
     "outside_sections": {
         "en": "texts belong in one of the folders {folders}: move this file there",
