@@ -185,6 +185,13 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 DEFAULT_CATEGORY = "stories"
 USE_FOLDER_AS_CATEGORY = True
+# Translations are known from file names (the content index), not from equal
+# slugs: a story and a news item may share a name (/stasti/x/, /jaunumi/x/),
+# which Pelican's own grouping by slug alone took for two originals of one
+# page. Grouped by slug and address, each document is a group of its own, in
+# the order grouping by slug gave (items of one date stay in that order).
+ARTICLE_TRANSLATION_ID = ("slug", "url")
+PAGE_TRANSLATION_ID = ("slug", "url")
 
 # One Atom feed per language, holding only that language's stories and news.
 FEED_ALL_ATOM = "feeds/atom.xml"

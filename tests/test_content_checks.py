@@ -171,8 +171,8 @@ CASES = {
          'content/zina.lv.md: texts belong in one of the folders content/stories/, content/news/, content/methodology/, content/communities/, content/goals/, content/pages/: move this file there'),
     ],
     'photo-in-section': [
-        ('content/stories/galds.jpg: šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, citus failus – ārpus mapes content/',
-         'content/stories/galds.jpg: this folder is for texts only: put photos in content/images/ and other files outside content/'),
+        ('content/stories/galds.jpg: šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, pielikumus (PDF u. c.) – citā mapē, piemēram, content/faili/',
+         'content/stories/galds.jpg: this folder is for texts only: put photos in content/images/ and attachments (PDF...) in another folder, e.g. content/faili/'),
     ],
     'slug-in-original': [
         ("content/pages/adrese.lv.md:4: latviešu lapas adresi nosaka faila nosaukums, nevis 'slug': izdzēsiet šo rindu vai pārdēvējiet failu",

@@ -50,7 +50,8 @@ from site_content.problems import messages_language, shown_folder
 from site_content.publication import build_today
 from site_languages import language_settings
 
-from site_content.index import text_files
+from site_content.index import kept_namespace, text_files
+from site_content.kept import Kept
 from site_content.markdown_cache import Ahead, MarkdownCache
 from site_content import reader
 from site_content.messages import Text, render
@@ -157,7 +158,11 @@ def check(settings_file="pelicanconf.py", extra=None):
     settings_file = os.path.abspath(settings_file)
     base = read_settings(settings_file, override=dict(extra or {}))
     shown = shown_folder(base["PATH"], os.path.dirname(settings_file))
-    index = ContentIndex.from_settings(base, shown=shown)
+    # What the last build kept (never saved here): which file had each address, what
+    # each file's reading found. A clash of addresses is told as the build would tell it.
+    inputs = fresh.Inputs(settings_file, extra)
+    kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())
+    index = ContentIndex.from_settings(base, shown=shown, kept=kept)
     lang = messages_language(base)
     return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import runpy
+import stat as stat_module
 import sys
 import sysconfig
 import time
@@ -144,7 +145,13 @@ def hash_tree(digest, folder, skip=(), known=None):
             if relative in skip:
                 continue
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
-            stat = os.stat(path)
+            stat = os.lstat(path)
+            if not stat_module.S_ISREG(stat.st_mode):
+                # A link (to anything, a loop included) or a pipe is never followed or read:
+                # the content check refuses links, and nothing else is read (site_content.boundary).
+                target = os.readlink(path) if stat_module.S_ISLNK(stat.st_mode) else ""
+                digest.update(f"{stat.st_mode} {target}".encode("utf-8", "surrogateescape"))
+                continue
             if stat.st_size > BIG_FILE:
                 digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
                 continue

@@ -5,6 +5,7 @@ did not hand one over, and replaces Pelican's Markdown reader with ours.
 """
 
 import logging
+import os
 
 from .index import ContentIndex
 from .problems import Problem, messages_language, shown_folder
@@ -42,6 +43,27 @@ def ensure_index(pelican):
             logger.warning("%s", problem.format(lang, shown))
 
 
+def keep_links_out(pelican):
+    """Pelican never walks into a linked folder of content/ (it follows links, and loops).
+
+    The content index has found every symbolic link without following any
+    (boundary.py) and reported it; here each linked folder becomes an
+    exclusion of Pelican's generators, and a linked section folder is not
+    read at all. Linked files need nothing: the reader skips what the index
+    did not publish, and no published text links to them.
+    """
+    settings = pelican.settings
+    index = settings.get("SITE_INDEX")
+    if index is None or not index.links:
+        return
+    path = settings["PATH"]
+    folders = [link for link in index.links if os.path.isdir(os.path.join(path, link))]
+    for name in ("ARTICLE", "PAGE", "STATIC"):
+        paths = settings.get(f"{name}_PATHS") or []
+        settings[f"{name}_PATHS"] = [p for p in paths if os.path.normpath(p).replace(os.sep, "/") not in folders]
+        settings[f"{name}_EXCLUDES"] = list(settings.get(f"{name}_EXCLUDES") or []) + folders
+
+
 def __getattr__(name):
     if name == "YamlMarkdownReader":
         from .reader import YamlMarkdownReader  # noqa: PLC0415
@@ -67,4 +89,5 @@ def register():
     from pelican import signals  # noqa: PLC0415
 
     signals.initialized.connect(ensure_index)
+    signals.initialized.connect(keep_links_out)
     signals.readers_init.connect(use_our_reader)

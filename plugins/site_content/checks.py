@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .messages import Text, did_you_mean, join_or, language_name
 from .model import is_key, slugify
-from .schema import COMPANIONS, GOAL_KINDS, SCHEMA, STRICT_FIELDS
+from .schema import COMPANIONS, GOAL_KINDS, SCHEMA, STRICT_FIELDS, TEXT_LENGTH, YEARS
 
 # YYYY-MM-DD, optionally with HH:MM (a space or a T between)
 _WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
@@ -64,7 +64,11 @@ def closest(word, candidates):
 def as_text(name, value, spec):
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise Bad(Text("not_text", {"field": name}))
-    return str(value).strip()
+    text = str(value).strip()
+    limit = spec.max_length or TEXT_LENGTH
+    if len(text) > limit:
+        raise Bad(Text("too_long", {"field": name, "limit": limit, "length": len(text)}))
+    return text
 
 
 def as_texts(name, value, spec):
@@ -75,18 +79,24 @@ def as_texts(name, value, spec):
 
 
 def _when(name, value, code):
+    when = None
     if isinstance(value, datetime.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, datetime.date):
-        return value
-    match = _WHEN.fullmatch(str(value).strip())
-    if match:
-        numbers = [int(part) for part in match.groups() if part is not None]
-        try:  # (strptime costs a millisecond a call: too slow for thousands of files)
-            return datetime.date(*numbers) if len(numbers) == 3 else datetime.datetime(*numbers)
-        except ValueError:
-            pass  # 2024-02-30, 25:00...
-    raise Bad(Text(code, {"field": name, "value": shown_value(value)}))
+        when = value.replace(tzinfo=None)
+    elif isinstance(value, datetime.date):
+        when = value
+    else:
+        match = _WHEN.fullmatch(str(value).strip())
+        if match:
+            numbers = [int(part) for part in match.groups() if part is not None]
+            try:  # (strptime costs a millisecond a call: too slow for thousands of files)
+                when = datetime.date(*numbers) if len(numbers) == 3 else datetime.datetime(*numbers)
+            except ValueError:
+                pass  # 2024-02-30, 25:00...
+    if when is None:
+        raise Bad(Text(code, {"field": name, "value": shown_value(value)}))
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        raise Bad(Text("date_range", {"field": name, "value": shown_value(value), "year": when.year}))
+    return when
 
 
 def as_date(name, value, spec):
@@ -107,6 +117,9 @@ def as_int(name, value, spec):
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
     if number is None and isinstance(value, str) and value.strip().isdigit():
         number = int(value)
+    if spec.maximum is not None and (number is None or not (spec.minimum or 0) <= number <= spec.maximum):
+        raise Bad(Text("not_int_range", {"field": name, "value": shown_value(value),
+                                         "minimum": spec.minimum or 0, "maximum": spec.maximum}))
     if number is None or number < (spec.minimum or 0):
         raise Bad(Text("not_int", {"field": name, "value": shown_value(value), "minimum": spec.minimum or 0}))
     return number

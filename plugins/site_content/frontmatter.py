@@ -1,5 +1,15 @@
 """Split a Markdown file into its YAML front matter and its body.
 
+Anchors and aliases (`&a`, `*a`) are refused before anything is built from
+them: a few hundred bytes of nested aliases ("a billion laughs") expand to
+gigabytes wherever the value is used. An organiser never needs them, so one
+clear message beats any bound on their expansion. Nesting is bounded too
+(MAX_DEPTH): libyaml builds nested values recursively, and 100,000 "[" in a
+field crashed the process. Both are found by one pass over the parser's
+events, which builds nothing, and only in front matter that has anchors,
+aliases or much nesting at all (the check of 0.3-0.5 MB front matter that
+nests 100,000 deep ends after 0.01 s).
+
 Dates are left as written ("2022-10-07" stays text): the schema checks and
 converts them, so that "2022-13-45" is a message about a date on its line,
 not a crash of the YAML parser. Errors carry a message code (messages.py)
@@ -26,6 +36,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 
 DELIMITER = "---"
 
+# Lists in lists in mappings...: no field of the schema nests more than 3 deep.
+MAX_DEPTH = 20
+_DEEP_INDENT = re.compile(r"^ {%d,}" % MAX_DEPTH, re.M)
+
 # A top-level field: "name:" at the start of a line.
 _FIELD = re.compile(r"^(?P<name>[^\s#:\-\[\]{}'\"][^:]*?)\s*:(?:\s|$)")
 
@@ -34,7 +48,7 @@ class FrontMatterError(ValueError):
     """The front matter is missing or is not valid YAML; `line` is 1-based."""
 
     def __init__(self, code, line=None):
-        self.text = Text(code)
+        self.text = Text(code)  # codes with parameters are not raised here
         self.line = line
         super().__init__(render(self.text, "en"))
 
@@ -92,13 +106,40 @@ def parse(text):
     """Return (metadata dict, body, body_line)."""
     yaml_text, body, body_line = split(text)
     try:
+        if _may_nest_or_refer(yaml_text):
+            _refuse_aliases_and_depth(yaml_text)
         meta = yaml.load(yaml_text, Loader=_Loader) or {}
+    except RecursionError:
+        raise FrontMatterError("yaml_deep", 2) from None
     except yaml.YAMLError as error:
         code, line = _yaml_error(error, yaml_text)
         raise FrontMatterError(code, line) from None
     if not isinstance(meta, dict):
         raise FrontMatterError("not_mapping", 2)
     return meta, body, body_line
+
+
+def _may_nest_or_refer(yaml_text):
+    return ("&" in yaml_text or "*" in yaml_text or "? " in yaml_text
+            or yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("- ") > MAX_DEPTH
+            or _DEEP_INDENT.search(yaml_text) is not None)
+
+
+def _refuse_aliases_and_depth(yaml_text):
+    """Raise FrontMatterError at the first anchor or alias, or nesting deeper than MAX_DEPTH.
+
+    Reads the parser's events: nothing is built from them.
+    """
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise FrontMatterError("yaml_alias", event.start_mark.line + 2)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError("yaml_deep", event.start_mark.line + 2)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def field_lines(text):

@@ -27,7 +27,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import frontmatter, publication, references
+from . import boundary, frontmatter, html_policy, publication, references
 from .checks import check_fields
 from .links import find_links
 from .messages import Text, join_or
@@ -53,6 +53,10 @@ class ContentIndex:
     originals: dict = field(default_factory=dict)  # (section, key) -> readable original
     excluded: set = field(default_factory=set)  # readable sources left out of the build
     held_back: dict = field(default_factory=dict)  # source -> publication.HeldBack
+    tree: set = field(default_factory=set)  # every regular file in content/, links not followed
+    links: tuple = ()  # the symbolic links in content/: refused, never read
+    photo_folder: str = "images"
+    reserved: dict = field(default_factory=dict)  # lang -> addresses the site makes itself ("tiksanas/")
     checked: int = 0  # content files looked at
     preview: bool = False
     kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
@@ -64,16 +68,28 @@ class ContentIndex:
 
     @classmethod
     def scan(cls, content_path, sections, languages, default_lang, ignore=(), *,
-             static_paths=(), today=None, preview=False, shown="", kept=None):
+             static_paths=(), today=None, preview=False, shown="", kept=None,
+             photo_folder="images", reserved=None):
         """Read and check every content file; never raises for content.
 
         kept (a kept.Kept, see kept_namespace) keeps what reading each file
         found between builds: an unchanged file is not parsed again.
+        reserved: {lang: [addresses the site makes itself, e.g. "tiksanas/"]}.
         """
         index = cls(languages=languages, default_lang=default_lang, sections=sections, preview=preview,
-                    kept=kept)
+                    kept=kept, photo_folder=photo_folder, reserved=dict(reserved or {}))
         read = {}
-        files = _content_files(content_path, sections, ignore, static_paths)
+        tree = boundary.walk(content_path, _ignore_matcher(ignore), static_paths)
+        index.tree = set(tree.files)
+        index.links = tuple(tree.links)
+        for source in tree.links:
+            index._problem(source, None, "symlink")
+        files = _sorted_files(tree, sections)
+        for source in tree.files:
+            if not _is_text_or_photo(source, sections, photo_folder) and not boundary.is_attachment(source):
+                suffix = os.path.splitext(source)[1].lower() or os.path.basename(source)
+                index._problem(source, None, "file_type", suffix=suffix,
+                               types=join_or(boundary.ATTACHMENT_TYPES))
         index._parse_ahead(content_path, files)
         for source, section in files:
             index.checked += 1
@@ -124,8 +140,12 @@ class ContentIndex:
             return self._problem(source, None, "name_language", lang=lang, endings=endings)
         data = self.data.get(source)
         if data is None:
-            with open(os.path.join(content_path, source), "rb") as f:
-                data = self.data[source] = f.read()
+            data = _load(content_path, source)
+            if data is None:
+                size = os.path.getsize(os.path.join(content_path, source))
+                return self._problem(source, None, "file_too_large", size=_kilobytes(size),
+                                     limit=_kilobytes(boundary.MAX_TEXT_BYTES))
+            self.data[source] = data
         kind = self._kind(section)
         digest = self._digests.get(source) or _digest(data, kind)
         self._digests[source] = digest
@@ -140,7 +160,8 @@ class ContentIndex:
             found = _findings(kind, *parsed)
             if self.kept is not None:
                 self.kept.put(digest, found)
-        meta, lines, body_line, links, stamp = found
+        meta, lines, body_line, links, stamp, removed = found
+        self.add(Problem(source, line, Text(code, params)) for line, code, params in removed)
         return section, key, lang, meta, lines, body_line, links, stamp
 
     def _parse_ahead(self, content_path, files):
@@ -153,8 +174,10 @@ class ContentIndex:
         for source, section in files:
             if section is None or parse_file_name(os.path.basename(source)) is None:
                 continue
-            with open(os.path.join(content_path, source), "rb") as f:
-                data = self.data[source] = f.read()
+            data = _load(content_path, source)
+            if data is None:
+                continue  # too large: _read says so
+            self.data[source] = data
             kind = self._kind(section)
             digest = self._digests[source] = _digest(data, kind)
             if self.kept is None or digest not in self.kept:
@@ -180,7 +203,11 @@ class ContentIndex:
         try:
             meta, body, body_line = frontmatter.parse(text)
         except frontmatter.FrontMatterError as error:
-            return self._problem(source, error.line, error.text.code)
+            return self._problem(source, error.line, error.text.code, **error.text.params)
+        overflow = boundary.markup_overflow(body)
+        if overflow is not None:
+            mark, count, limit = overflow
+            return self._problem(source, None, "too_much_markup", mark=mark, count=count, limit=limit)
         return text, meta, body, body_line
 
     def _suggest_name(self, name):
@@ -386,14 +413,19 @@ def _parse(job):
         meta, body, body_line = frontmatter.parse(text)
     except (UnicodeDecodeError, frontmatter.FrontMatterError):
         return None
-    if not text.strip():
+    if not text.strip() or boundary.markup_overflow(body) is not None:
         return None
     return _findings(kind, text, meta, body, body_line)
 
 
 def _findings(kind, text, meta, body, body_line):
-    """What the index keeps of a file it could read: (meta, lines, body_line, links, stamp)."""
-    return meta, frontmatter.field_lines(text), body_line, find_links(body, body_line), version_stamp(kind, meta, body)
+    """What the index keeps of a file it could read: (meta, lines, body_line, links, stamp, removed).
+
+    removed: [(line, message code, params)] of the raw HTML that cleaning takes out of its page.
+    """
+    links = find_links(body, body_line)
+    removed = html_policy.problems(body, body_line, links) if html_policy.needs_cleaning(body) else []
+    return meta, frontmatter.field_lines(text), body_line, links, version_stamp(kind, meta, body), removed
 
 
 @functools.lru_cache(maxsize=1)  # the code of a running build does not change
@@ -437,6 +469,8 @@ def scan_arguments(settings):
         "static_paths": settings.get("STATIC_PATHS", ()),
         "today": publication.build_today(settings),
         "preview": publication.is_preview(settings),
+        "photo_folder": (settings.get("PHOTOS") or {}).get("folder", "images"),
+        "reserved": reserved_addresses(settings),
     }
 
 
@@ -444,28 +478,74 @@ def _ignored(settings):
     return settings.get("SITE_IGNORE_FILES", settings.get("IGNORE_FILES", ()))
 
 
+def _ignore_matcher(ignore):
+    # One expression for all the patterns: fnmatch tried each on each file (0.03 s for 2,000 files).
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in ignore)).match if ignore else None
+
+
+def _sorted_files(tree, sections):
+    """(source, section or None) of every content file of a boundary.Walk, sorted.
+
+    A file in a section's folder is a content file of it; a Markdown file
+    elsewhere is one of no section (the check says where it belongs).
+    """
+    found = []
+    for source in tree.files:
+        top = source.split("/")[0]
+        if "/" in source and top in sections:
+            found.append((source, top))
+        elif source.lower().endswith(".md"):
+            found.append((source, None))
+    return found
+
+
+def _is_text_or_photo(source, sections, photo_folder):
+    """Whether the index or the photo pipeline reads the file (else it must be an attachment)."""
+    top = source.split("/")[0]
+    if "/" in source and top in sections:
+        return True  # a text, or a problem of its own (not_markdown)
+    if "/" in source and top == photo_folder:
+        return True
+    return source.lower().endswith(".md")
+
+
+def _load(content_path, source):
+    """A text's bytes, or None when it is larger than a text may be (it is never read whole)."""
+    with open(os.path.join(content_path, source), "rb") as f:
+        data = f.read(boundary.MAX_TEXT_BYTES + 1)
+    return None if len(data) > boundary.MAX_TEXT_BYTES else data
+
+
+def _kilobytes(size):
+    return -(-size // 1024)  # rounded up: a file over the limit never shows as at it
+
+
 def _content_files(content_path, sections, ignore, static_paths):
     """(source relative to content_path, section or None) of every content file, sorted.
 
-    Static folders (images) and hidden or ignored files are not content files.
+    Static folders, links, hidden and ignored files are not content files.
     """
-    found = []
-    skip = {os.path.normpath(path) for path in static_paths}
-    # One expression for all the patterns: fnmatch tried each on each file (0.03 s for 2,000 files).
-    ignored = re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in ignore)).match if ignore else None
-    for dirpath, dirnames, filenames in os.walk(content_path):
-        relative = os.path.relpath(dirpath, content_path)
-        dirnames[:] = sorted(
-            name for name in dirnames
-            if not name.startswith(".") and os.path.normpath(os.path.join(relative, name)) not in skip
-        )
-        top = relative.split(os.sep)[0]
-        for name in sorted(filenames):
-            if name.startswith(".") or (ignored and ignored(os.path.normcase(name))):
-                continue
-            source = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
-            if top in sections:
-                found.append((source, top))
-            elif name.lower().endswith(".md"):
-                found.append((source, None))
+    return _sorted_files(boundary.walk(content_path, _ignore_matcher(ignore), static_paths), sections)
+
+
+def reserved_addresses(settings):
+    """{lang: sorted addresses}: the folders the site itself makes in each language.
+
+    A page there would be overwritten, or hide what the site makes: the
+    editor (/admin/) and the search index and the photos (in the root
+    language), the search page, the meetings' lists, the guides' printable copies.
+    """
+    languages = settings["LANGUAGES"]
+    found = {}
+    for lang, conf in languages.items():
+        names = {
+            (settings.get("SEARCH_PAGES") or {}).get(lang),
+            (((settings.get("GUIDE_PRINT") or {}).get("paths") or {}).get(lang) or {}).get("folder"),
+        }
+        meetings = (settings.get("MEETINGS") or {}).get(lang) or {}
+        names |= {meetings.get("upcoming"), meetings.get("past")}
+        if not conf.get("prefix"):
+            names |= {(settings.get("EDITOR") or {}).get("path"), "pagefind",
+                      (settings.get("PHOTOS") or {}).get("folder", "images")}
+        found[lang] = sorted({f"{name.strip('/').split('/')[0]}/" for name in names if name})
     return found

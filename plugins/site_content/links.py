@@ -24,6 +24,9 @@ _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'(][^
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>[^\s>]+)>?")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _A_TAG = re.compile(r"<a\b[^>]*>", re.I)
+# Any other tag with an address Pelican resolves ({static}... in cite="", src=""...).
+_OTHER_TAG = re.compile(r"<(?!a\b|img\b)[a-z][a-z0-9-]*\b[^>]*>", re.I)
+_LINKING_ATTRIBUTES = ("href", "src", "cite", "poster", "data", "action", "formaction", "content")
 
 
 def _attribute(tag, name):
@@ -59,4 +62,9 @@ def find_links(body, body_line=1):
             target = _attribute(tag, "href")
             if target:
                 found.append(Link(number, target))
+        for tag in _OTHER_TAG.findall(line):
+            for name in _LINKING_ATTRIBUTES:
+                target = _attribute(tag, name)
+                if target:
+                    found.append(Link(number, target))
     return found

@@ -25,6 +25,7 @@ import pickle
 import markdown
 
 from . import frontmatter
+from .boundary import MAX_TEXT_BYTES, markup_overflow
 from .kept import Kept
 
 __all__ = ["Ahead", "MarkdownCache", "body_key"]
@@ -126,7 +127,12 @@ def _convert_file(path):
     """(key, pickled HTML) of the body of the file at `path`; None when it cannot be read."""
     try:
         with open(path, "rb") as f:
-            body = frontmatter.body_of(f.read())
+            data = f.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            return None  # too large to be read at all (boundary.py)
+        body = frontmatter.body_of(data)
+        if markup_overflow(body) is not None:
+            return None  # refused by the content check before any conversion
     except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
         return None  # the content index says what is wrong with it
     parser = _WORKER["parser"]

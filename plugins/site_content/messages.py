@@ -148,8 +148,10 @@ MESSAGES = {
         "lv": "'{lang}' nav šīs vietnes valoda: faila nosaukumam jābeidzas ar {endings}",
     },
     "not_markdown": {
-        "en": "this folder is for texts only: put photos in content/images/ and other files outside content/",
-        "lv": "šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, citus failus – ārpus mapes content/",
+        "en": "this folder is for texts only: put photos in content/images/ and attachments (PDF...) in another"
+        " folder, e.g. content/faili/",
+        "lv": "šī mape ir tikai tekstiem: fotogrāfijas ielieciet mapē content/images/, pielikumus (PDF u. c.) – citā"
+        " mapē, piemēram, content/faili/",
     },
     "outside_sections": {
         "en": "texts belong in one of the folders {folders}: move this file there",
@@ -253,6 +255,10 @@ MESSAGES = {
         " write the number counted, e.g. {field}: 12, or leave the field out when nobody counted",
         "lv": "laukā '{field}' raksta saskaitīto cilvēku skaitu – veselu skaitli (0 vai vairāk), nevis '{value}':"
         " ierakstiet saskaitīto skaitu, piemēram, {field}: 12, vai izdzēsiet lauku, ja neviens neskaitīja",
+    },
+    "not_int_range": {
+        "en": "'{field}' must be a whole number from {minimum} to {maximum}, not '{value}': e.g. {field}: {minimum}",
+        "lv": "laukam '{field}' jābūt veselam skaitlim no {minimum} līdz {maximum}, nevis '{value}': piemēram, {field}: {minimum}",
     },
     "not_id": {
         "en": "'{value}' in '{field}' is not an id: use small Latin letters, digits and hyphens, e.g. '{suggestion}'",
@@ -362,6 +368,96 @@ MESSAGES = {
     "link_unpublished": {
         "en": "the link '{target}' leads to a page that is not published yet: publish that page first, or remove the link",
         "lv": "saite '{target}' ved uz lapu, kas vēl nav publicēta: vispirms publicējiet to vai izņemiet saiti",
+    },
+    # --- the boundary of content/ (boundary.py) ----------------------------
+    "symlink": {
+        "en": "this is not a file but a link to another place (a symbolic link), which is never published:"
+        " copy the file itself into content/ instead",
+        "lv": "tas nav fails, bet norāde uz citu vietu (simboliskā saite), un tā netiek publicēta:"
+        " tās vietā iekopējiet mapē content/ pašu failu",
+    },
+    "file_type": {
+        "en": "the site does not publish files of this kind ('{suffix}'): put photos in content/images/;"
+        " of other files only {types} can be attached; move anything else out of content/",
+        "lv": "vietne nepublicē šāda veida failus ('{suffix}'): fotogrāfijas ielieciet mapē content/images/;"
+        " no citiem failiem pievienot var tikai {types}; visu pārējo pārvietojiet ārpus mapes content/",
+    },
+    "file_too_large": {
+        "en": "the file is {size} kB, more than the {limit} kB a text may have: split it into several texts",
+        "lv": "faila izmērs ir {size} kB, vairāk nekā {limit} kB, ko drīkst aizņemt teksts: sadaliet to vairākos tekstos",
+    },
+    "too_much_markup": {
+        "en": "the text has {count} '{mark}' characters, more than the {limit} a text may have: split it into"
+        " several texts, or write the text without them",
+        "lv": "rakstzīmju '{mark}' skaits tekstā ({count}) pārsniedz {limit}, ko drīkst saturēt teksts:"
+        " sadaliet to vairākos tekstos vai rakstiet bez tām",
+    },
+    "yaml_alias": {
+        "en": "this line uses a YAML anchor or reference ('&' or '*'), which content files cannot use:"
+        " write the value out in full; a value that starts with & or * goes in straight double quotes, e.g. title: \"*Title*\"",
+        "lv": "šajā rindā ir YAML enkurs vai atsauce ('&' vai '*'), ko satura failos lietot nedrīkst:"
+        " ierakstiet vērtību pilnībā; vērtību, kas sākas ar & vai *, ielieciet taisnajās pēdiņās, piemēram, title: \"*Virsraksts*\"",
+    },
+    "yaml_deep": {
+        "en": "the value on this line is nested too deeply (lists in lists): write each field as in the examples"
+        " in content/README.md, e.g. themes: [first, second]",
+        "lv": "vērtība šajā rindā ir pārāk dziļi ligzdota (saraksti sarakstos): rakstiet katru lauku kā paraugos"
+        " content/README.md, piemēram, themes: [pirmais, otrais]",
+    },
+    "too_long": {
+        "en": "'{field}' is longer than {limit} characters ({length}): shorten it",
+        "lv": "lauks '{field}' ir garāks par {limit} rakstzīmēm ({length}): saīsiniet to",
+    },
+    "date_range": {
+        "en": "'{field}' has the year {year} ('{value}'), which cannot be right: write a date between 1900 and 2200,"
+        " e.g. {field}: 2024-03-05",
+        "lv": "lauka '{field}' vērtībā '{value}' ir gads {year}, kas nevar būt pareizs: ierakstiet datumu"
+        " no 1900. līdz 2200. gadam, piemēram, {field}: 2024-03-05",
+    },
+    "link_outside": {
+        "en": "the link '{target}' leads outside the folder content/: put the file in content/ and link to it there,"
+        " e.g. {{static}}/faili/programma.pdf",
+        "lv": "saite '{target}' ved ārpus mapes content/: ielieciet failu mapē content/ un norādiet saiti uz to tur,"
+        " piemēram, {{static}}/faili/programma.pdf",
+    },
+    "link_not_published": {
+        "en": "the link '{target}' leads to a file the site does not publish (a symbolic link, or a file other than"
+        " a photo, a text or {types}): link to a photo in content/images/ or to a file of one of those kinds",
+        "lv": "saite '{target}' ved uz failu, ko vietne nepublicē (simbolisko saiti vai failu, kas nav fotogrāfija,"
+        " teksts vai {types}): norādiet saiti uz fotogrāfiju mapē content/images/ vai uz šāda veida failu",
+    },
+    # --- raw HTML in a text (html_policy.py) --------------------------------
+    "html_tag": {
+        "en": "the HTML tag <{tag}> cannot be used in content and is left out of the page: remove it"
+        " (content/README.md lists the HTML that can be used)",
+        "lv": "HTML birku <{tag}> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to"
+        " (content/README.md ir saraksts ar HTML, ko var lietot)",
+    },
+    "html_event": {
+        "en": "the attribute '{attribute}' of <{tag}> would run a script, so it is left out of the page: remove it",
+        "lv": "birkas <{tag}> atribūts '{attribute}' palaistu skriptu, tāpēc lapā tas netiek iekļauts: izņemiet to",
+    },
+    "attr_list_event": {
+        "en": "the attribute '{attribute}' in '{{: ...}}' would run a script, so it is left out of the page: remove it",
+        "lv": "atribūts '{attribute}' sarakstā '{{: ...}}' palaistu skriptu, tāpēc lapā tas netiek iekļauts: izņemiet to",
+    },
+    "attr_list_attribute": {
+        "en": "the attribute '{attribute}' cannot be used in '{{: ...}}' and is left out of the page:"
+        " use only #id, .class, title, lang or dir",
+        "lv": "atribūtu '{attribute}' sarakstā '{{: ...}}' lietot nedrīkst, un lapā tas netiek iekļauts:"
+        " lietojiet tikai #id, .class, title, lang vai dir",
+    },
+    "html_attribute": {
+        "en": "the attribute '{attribute}' cannot be used on <{tag}> and is left out of the page: remove it"
+        " (content/README.md lists the HTML that can be used)",
+        "lv": "atribūtu '{attribute}' birkai <{tag}> lietot nedrīkst, un lapā tas netiek iekļauts: izņemiet to"
+        " (content/README.md ir saraksts ar HTML, ko var lietot)",
+    },
+    "unsafe_url": {
+        "en": "the address '{target}' is left out of the page: a link may start with https://, http://, mailto:"
+        " or tel:, or lead to a file in content/",
+        "lv": "adrese '{target}' lapā netiek iekļauta: saite var sākties ar https://, http://, mailto:"
+        " vai tel: vai vest uz failu mapē content/",
     },
     # --- photos (site_photos: files in content/images/) ---------------------
     "photo_unreadable": {

@@ -7,6 +7,9 @@ parser is reused for every file: creating a new one per file cost 9% of a build.
 With MARKDOWN_CACHE (a markdown_cache.MarkdownCache, set by site_build), a body
 converted by an earlier build is not converted again.
 
+A body that holds raw HTML is cleaned (html_policy): what the policy does not
+allow never reaches a page, and the content check has said so.
+
 A file the index left out (it has a problem, it is a draft, its date is still
 to come) is skipped without a word: the content check has already said why.
 A page also learns whether it is held back (in a preview build) and whether
@@ -20,6 +23,7 @@ import os
 from markdown import Markdown
 from pelican.readers import BaseReader
 
+from .html_policy import clean, needs_cleaning
 from .model import ARTICLE_KINDS
 from .translations import STALE, UNCONFIRMED
 
@@ -72,6 +76,8 @@ class YamlMarkdownReader(BaseReader):
         else:
             self._markdown.reset()
             content = self._markdown.convert(body)
+        if needs_cleaning(body):  # raw HTML: only what html_policy allows (the check reported the rest)
+            content = clean(content)
         metadata = self.metadata_for(document, index.metadata(document))
         metadata["status"] = "published"  # what reaches here is published, or previewed
         held = index.held_back.get(document.source)

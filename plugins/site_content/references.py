@@ -10,8 +10,9 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from . import boundary
 from .checks import closest
-from .messages import Text, did_you_mean, language_name
+from .messages import Text, did_you_mean, join_or, language_name
 from .model import language_root
 from .problems import Problem
 from .schema import REFERENCES
@@ -47,7 +48,8 @@ class _Context:
         return f"{self.shown}/{source}" if self.shown else source
 
     def exists(self, relative):
-        return os.path.isfile(os.path.join(self.content_path, *relative.split("/")))
+        """A regular file in content/ (a link, even to a file, is not one: see boundary.py)."""
+        return relative in self.index.tree
 
 
 def _problem(document, line, code, blocking=False, **params):
@@ -74,18 +76,36 @@ def _reserved(c, lang):
     """Addresses of a language that the site itself uses."""
     reserved = {f"{conf[lang]}/" for conf in c.sections.values() if conf.get(lang)}
     reserved |= {f"{folder}/" for folder in SITE_FOLDERS + c.static_paths}
+    reserved |= set(c.index.reserved.get(lang, ()))
     if not c.index.languages[lang]["prefix"]:
         reserved |= {f"{conf['prefix']}/" for conf in c.index.languages.values() if conf["prefix"]}
     return reserved
 
 
+# The key, in the kept readings (kept.py), of which file had each address at the last build.
+ADDRESSES_KEY = ("addresses",)
+
+
 def _addresses(c):
-    """One address, one file: the first file (in name order) keeps it."""
+    """One address, one file: the one that had it keeps it.
+
+    The file that had the address at the last build of this content folder
+    (the index's kept readings remember it), else the one with the earlier
+    date, else the first in name order: a build never moves a page that was
+    there to give its address to a new file that asks for it with its
+    `slug`; the new file is the one reported and left out.
+    """
     index = c.index
     reserved = {lang: _reserved(c, lang) for lang in index.languages}
+    had = (index.kept.get(ADDRESSES_KEY) if index.kept is not None else None) or {}
     used = {}
     found = []
-    for document in c.files:
+
+    def order(document):
+        url = (document.lang, language_root(index.languages, document.lang) + document.url)
+        return (had.get(url) != document.source, _first_published(index, document), document.source)
+
+    for document in sorted(c.files, key=order):
         url = language_root(index.languages, document.lang) + document.url
         fix = "fix_rename" if document.lang == index.default_lang else "fix_slug"
         line = document.lines.get("slug")
@@ -100,7 +120,16 @@ def _addresses(c):
             found.append(_problem(document, line, "duplicate_url", True, url=url, other=other, fix=fix))
         else:
             used[(document.lang, url)] = document.source
+    if index.kept is not None and used != had:
+        index.kept.put(ADDRESSES_KEY, used)
     return found
+
+
+def _first_published(index, document):
+    date = index.merged(document).get("date")
+    if date is None:
+        return ""
+    return date.isoformat() if hasattr(date, "isoformat") else str(date)
 
 
 def _keys(c, kind):
@@ -214,7 +243,9 @@ def _covers(c):
     found = []
     for document in c.files:
         cover = document.meta.get("cover")
-        if cover and not c.exists(f"images/{cover}"):
+        if cover and boundary.resolve(f"{c.index.photo_folder}/x", cover) is None:
+            found.append(_problem(document, document.lines.get("cover"), "link_outside", True, target=cover))
+        elif cover and not c.exists(f"{c.index.photo_folder}/{cover}"):
             found.append(_problem(document, document.lines.get("cover"), "cover_missing", target=cover))
     return found
 
@@ -248,9 +279,13 @@ def _link(c, document, link):
         path = _clean(internal["path"])
         if not path:
             return None  # a link to a place on the same page
-        relative = posixpath.normpath(
-            path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(document.source), path)
-        )
+        relative = boundary.resolve(document.source, path)
+        if relative is None:
+            return _problem(document, link.line, "link_outside", True, target=target)
+        if what != "filename" or link.image:
+            problem = _unpublished_file(c, document, link, relative)
+            if problem is not None:
+                return problem
         if what == "filename" and not link.image and relative in c.index.files:
             return _document_link(c, document, link, relative)
         if what == "filename" and not link.image and not c.exists(relative):
@@ -266,6 +301,18 @@ def _link(c, document, link):
             return _problem(document, link.line, "image_missing", target=target)
         return None
     return _site_path(c, document, link)
+
+
+def _unpublished_file(c, document, link, relative):
+    """A `{static}`/`{attach}` link to a file Pelican would copy as it is, but the site does not publish."""
+    index = c.index
+    through_link = any(relative == name or relative.startswith(name + "/") for name in index.links)
+    if through_link or (c.exists(relative) and relative not in index.files
+                        and not relative.startswith(index.photo_folder + "/")
+                        and not boundary.is_attachment(relative)):
+        return _problem(document, link.line, "link_not_published", True, target=link.target,
+                        types=join_or(boundary.ATTACHMENT_TYPES))
+    return None
 
 
 def _document_link(c, document, link, relative):

@@ -52,13 +52,25 @@ class Field:
     shared: bool = False  # written once in the original, inherited by translations
     choices: tuple = ()
     minimum: int | None = None
+    maximum: int | None = None
     translation_only: bool = False  # allowed only in a translation's file
+    max_length: int | None = None  # characters, for text fields
+
+
+# Bounds of every value: a page shows a title in its heading, its tab, every
+# list and feed; a summary under it. Years outside YEARS are mistakes (and
+# some cannot even be shown as dates: 9999-12-31 23:00 in Riga is in the year
+# 10000 in UTC).
+TITLE_LENGTH = 200
+SUMMARY_LENGTH = 500
+TEXT_LENGTH = 500  # any other line of text (a place, an author, a photo's description)
+YEARS = (1900, 2200)
 
 
 # Every kind of content has these.
 COMMON = {
-    "title": Field("text", required=True),
-    "summary": Field("text", required=True),
+    "title": Field("text", required=True, max_length=TITLE_LENGTH),
+    "summary": Field("text", required=True, max_length=SUMMARY_LENGTH),
     "status": Field("choice", choices=("published", "draft")),
     # The default language's address comes from the file name; a translation
     # may set its own.
@@ -151,7 +163,7 @@ SCHEMA = {
         # named together (a shared goal)
         "community": Field("id", shared=True),
         # the year of the meeting cycle in which it was named
-        "cycle": Field("int", shared=True, minimum=2000),
+        "cycle": Field("int", shared=True, minimum=2000, maximum=YEARS[1]),
     },
     "page": {**COMMON},
 }

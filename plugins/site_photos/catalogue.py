@@ -22,15 +22,23 @@ logger = logging.getLogger(__name__)
 
 
 def photo_files(content_path, folder, ignore=()):
-    """(source, path) of every file in the photo folder, sorted; hidden and ignored files left out."""
+    """(source, path) of every file in the photo folder, sorted; hidden and ignored files left out.
+
+    Symbolic links are left out too, and linked folders never entered: the
+    content check refuses them (site_content.boundary), no photo comes from
+    outside content/.
+    """
     root = os.path.join(content_path, folder)
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        dirnames[:] = sorted(name for name in dirnames
+                             if not name.startswith(".") and not os.path.islink(os.path.join(dirpath, name)))
         for name in sorted(filenames):
             if name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in ignore):
                 continue
             path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                continue
             source = os.path.relpath(path, content_path).replace(os.sep, "/")
             found.append((source, path))
     return found

@@ -7,12 +7,15 @@ default language's run, which is the one that copies the theme's files.
 """
 
 import hashlib
+import logging
 import os
 import shutil
 
 from pelican import signals
 
-__all__ = ["manifest", "fingerprinted", "register"]
+__all__ = ["manifest", "fingerprinted", "links", "register"]
+
+logger = logging.getLogger(__name__)
 
 DIGEST_LENGTH = 10
 
@@ -24,13 +27,31 @@ def fingerprinted(relative, content):
     return f"{stem}.{digest}{extension}"
 
 
+def links(theme):
+    """The symbolic links in the theme's folder, relative to it; none is followed.
+
+    What a build reads of the theme stays inside theme/, as what it reads of
+    the content stays inside content/ (site_content.boundary): a link is an
+    error of the build, which then publishes nothing.
+    """
+    found = []
+    for dirpath, dirnames, filenames in os.walk(theme):
+        for name in sorted(dirnames + filenames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                found.append(os.path.relpath(os.path.join(dirpath, name), theme).replace(os.sep, "/"))
+        dirnames[:] = sorted(name for name in dirnames if not os.path.islink(os.path.join(dirpath, name)))
+    return found
+
+
 def manifest(static_root):
-    """{relative path: fingerprinted relative path} for every file of the theme."""
+    """{relative path: fingerprinted relative path} for every file of the theme (links left out)."""
     result = {}
     for dirpath, dirnames, filenames in os.walk(static_root):
-        dirnames.sort()
+        dirnames[:] = sorted(name for name in dirnames if not os.path.islink(os.path.join(dirpath, name)))
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
+            if os.path.islink(full):
+                continue
             relative = os.path.relpath(full, static_root).replace(os.sep, "/")
             with open(full, "rb") as f:
                 result[relative] = fingerprinted(relative, f.read())
@@ -42,6 +63,10 @@ def _static_root(settings):
 
 
 def build_manifest(pelican):
+    theme = pelican.settings["THEME"]
+    for link in links(theme):
+        logger.error("%s/%s is a symbolic link: the theme must hold the file itself; copy the file in",
+                     os.path.basename(os.path.normpath(theme)), link)
     pelican.settings["THEME_ASSETS"] = manifest(_static_root(pelican.settings))
 
 
