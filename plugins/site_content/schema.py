@@ -17,7 +17,7 @@ Types (validated in `checks.py`):
   choice       one of `choices`
   choices      a list of `choices` ([lighting, sports]); one value is a list of one
   int          a whole number, at least `minimum`
-  id           small Latin letters, digits and hyphens ("mezinieki")
+  id           lower-case Latin letters, digits and hyphens ("mezinieki")
   ids          a list of ids
   slug         an id used as the last part of a page's address
   url          an https:// or http:// address

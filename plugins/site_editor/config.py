@@ -62,7 +62,7 @@ LABELS = {
 }
 COLLECTION_LABELS = {"story": ("Stāsti", "Stāsts"), "news": ("Ziņas un tikšanās", "Ziņa"),
                      "chapter": ("Metodoloģijas nodaļas", "Nodaļa")}
-ID_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Tikai mazie latīņu burti bez garumzīmēm, cipari un defises."]
+ID_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Tikai mazie latīņu burti bez diakritiskajām zīmēm, cipari un defises."]
 URL_PATTERN = ["^https?://\\S+$", "Adrese, kas sākas ar https://"]
 
 
@@ -156,7 +156,7 @@ def editor_config(settings, choices):
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content}/images",
         "public_folder": "/images",
-        # The address of a file is its key: small Latin letters without accents (ķ -> k).
+        # The address of a file is its key: lower-case Latin letters without diacritics (ķ -> k).
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "i18n": {
             "structure": "multiple_files",
