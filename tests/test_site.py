@@ -72,6 +72,15 @@ def test_hreflang_urls_are_absolute_under_publishconf(site):
     }
 
 
+def test_x_default_is_the_latvian_page_on_the_english_page_too(site):
+    soup = parse(site.output, KINDS["en"]["story"])
+    assert alternates(soup) == {
+        "lv": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
+        "en": f"{site.site_url}/en/stories/mezinieki-smart-village/",
+        "x-default": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
+    }
+
+
 def test_language_switcher_goes_to_the_translation(site):
     for lang, other in (("lv", "en"), ("en", "lv")):
         for kind, page in KINDS[lang].items():
