@@ -407,11 +407,6 @@ def test_no_image_in_output_carries_metadata_and_no_original_is_published(photo_
             assert FINGERPRINTED.match(path.name), relative
 
 
-def test_no_image_file_of_the_real_site_carries_metadata(site):
-    assert [(str(path.relative_to(site.output)), metadata_in(path.read_bytes()))
-            for path in image_files(site.output) if metadata_in(path.read_bytes())] == []
-
-
 def test_the_scanner_finds_metadata_in_png_too():
     assert set(metadata_in(phone_png())) >= {"PNG chunk b'eXIf'", "PNG chunk b'iTXt'", "PNG chunk b'tEXt'"}
 
