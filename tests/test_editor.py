@@ -15,7 +15,7 @@ from site_content.schema import SCHEMA
 from site_editor.__main__ import config_text
 from site_editor.config import KINDS, LEFT_OUT, fields
 from site_editor.vendor import verify, vendor
-from tools import request
+from tools import request, require
 
 EDITOR = ROOT / "editor"
 CONFIG = yaml.safe_load((EDITOR / "config.yml").read_text(encoding="utf-8"))
@@ -76,8 +76,7 @@ def test_the_vendored_bundle_matches_its_manifest_and_the_pinned_packages(tmp_pa
     assert all(pins[package] == version for package, version in manifest["packages"].items())
     script = (EDITOR / "vendor" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in script
-    if not (ROOT / "node_modules" / "@sveltia" / "cms").exists():
-        pytest.skip("node_modules is not installed: run `npm ci` (make test does)")
+    require(ROOT / "node_modules" / "@sveltia" / "cms", "run `npm ci` (make test does)")
     again = vendor(str(ROOT / "node_modules"), str(tmp_path / "vendor"))
     assert again == manifest, "editor/vendor/ differs from the pinned packages: run `invoke editor-vendor`"
 
