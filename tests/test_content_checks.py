@@ -389,3 +389,21 @@ def test_content_readme_documents_every_field_of_every_kind_in_both_languages():
             assert f"`{value}`" in part, value
         for kind in SCHEMA:
             assert f"(`{kind}`)" in part, kind
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_a_flag_is_true_or_false(value):
+    from site_content.checks import as_flag  # noqa: PLC0415
+
+    assert as_flag("coordinates_uncertain", value, None) is value
+
+
+def test_a_flag_that_is_not_true_or_false_is_named():
+    from site_content.checks import Bad, as_flag  # noqa: PLC0415
+
+    with pytest.raises(Bad) as refused:
+        as_flag("coordinates_uncertain", "jā", None)
+    assert (render(refused.value.text, "lv"), render(refused.value.text, "en")) == (
+        "lauka 'coordinates_uncertain' vērtība ir true vai false, nevis 'jā': piemēram, coordinates_uncertain: true",
+        "'coordinates_uncertain' is either true or false, not 'jā': e.g. coordinates_uncertain: true",
+    )

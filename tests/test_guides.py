@@ -309,7 +309,7 @@ def test_the_pdf_size_shown_is_the_file_s(site):
     soup = parse(site.output, "metodologija/druka/kopienu-metodologija/index.html")
     link = soup.select_one('.guide-downloads a[type="application/pdf"]')
     size = (site.output / "metodologija/druka/kopienu-metodologija.pdf").stat().st_size
-    assert link.get_text(strip=True) == f"Lejupielādēt PDF datni ({file_size(size, 'lv_LV')})"
+    assert link.get_text(strip=True) == f"Lejupielādēt PDF failu ({file_size(size, 'lv_LV')})"
 
 
 def test_a_guide_missing_in_a_language_has_its_print_page_in_the_other_only(fixture_site):

@@ -280,6 +280,44 @@ def test_the_communities_map_links_every_community_by_name(site, lang):
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
+def test_places_whose_position_is_a_guess_are_marked_on_the_map_itself(site, lang):
+    import xml.etree.ElementTree as ET
+
+    page = KINDS[lang]["communities list"]
+    text = (site.output / page).read_text(encoding="utf-8")
+    root = ET.fromstring(text[text.index("<svg"):text.index("</svg>") + len("</svg>")])
+    ns = "{http://www.w3.org/2000/svg}"
+    places = {link.find(f"{ns}title").text: link for link in root.findall(f"{ns}a")}
+    rings = {name: link.find(f"{ns}circle[@class='uncertain']") for name, link in places.items()}
+    note = {"lv": "(vieta aptuvena)", "en": "(approximate place)"}[lang]
+    assert sorted(name for name, ring in rings.items() if ring is not None) == [
+        f"Dzērumi {note}", f"Mežinieki {note}"]
+    for name in (f"Dzērumi {note}", f"Mežinieki {note}"):
+        assert places[name].find(f"{ns}text").text == name  # the label says it too, not only the name
+        assert rings[name].get("stroke-dasharray") == "5 4" and rings[name].get("fill") == "none"
+
+    def north_to_south(name):  # the y of the place's dot: larger is further south
+        return float(places[name].findall(f"{ns}circle")[-1].get("cy"))
+
+    kekava = north_to_south("Ķekava")
+    assert north_to_south(f"Dzērumi {note}") > kekava and north_to_south(f"Mežinieki {note}") > kekava
+    caption = parse(site.output, page).select_one("main figure.map figcaption").get_text()
+    assert {"lv": "Raustīts aplis apzīmē vietu, kuras novietojums kartē ir aptuvens.",
+            "en": "A dashed ring marks a place whose position is not certain."}[lang] in caption
+
+
+def test_the_map_draws_an_uncertain_place_with_a_ring_and_a_note():
+    from site_sections.community_map import community_map  # noqa: PLC0415
+
+    svg = community_map([
+        {"name": "A", "href": "/a/", "coordinates": [56.8, 24.2]},
+        {"name": "B", "href": "/b/", "coordinates": [56.7, 24.3], "uncertain": True},
+    ], "Map", "(approximate place)")
+    assert svg.count('class="uncertain"') == 1
+    assert "<text" in svg and ">B (approximate place)</text>" in svg and ">A</text>" in svg
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
 def test_the_communities_open_data_parses_and_agrees_with_the_pages(site, lang):
     import csv
     import json

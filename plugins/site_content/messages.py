@@ -260,6 +260,10 @@ MESSAGES = {
         "en": "'{field}' must be [latitude, longitude] in degrees, e.g. {field}: [56.9, 24.1]",
         "lv": "laukā '{field}' jābūt [platums, garums] grādos, piemēram, {field}: [56.9, 24.1]",
     },
+    "not_flag": {
+        "en": "'{field}' is either true or false, not '{value}': e.g. {field}: true",
+        "lv": "lauka '{field}' vērtība ir true vai false, nevis '{value}': piemēram, {field}: true",
+    },
     "not_hash": {
         "en": "'translated_from' is not a version stamp ('{value}'): do not write it by hand;"
         " when the translation is up to date, run: invoke translations --done {path}",

@@ -23,6 +23,7 @@ Types (validated in `checks.py`):
   url          an https:// or http:// address
   image        a file in content/images/ ("2022/mezauli.jpg")
   coordinates  [latitude, longitude] in degrees
+  flag         true or false
   goal_status  goal ids, each with one of `choices` ({apgaismojums: planned})
   hash         a version stamp written by `invoke translations --done`
 """
@@ -125,6 +126,8 @@ SCHEMA = {
         **COMMON,
         "stage": Field("choice", shared=True, choices=("met", "forming", "smart-village")),
         "coordinates": Field("coordinates", shared=True),
+        # true when the coordinates are a guess: the map marks the place as approximate
+        "coordinates_uncertain": Field("flag", shared=True),
     },
     "goal": {
         **COMMON,

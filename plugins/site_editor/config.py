@@ -96,6 +96,8 @@ def _widget(name, spec, choices):
         return {"widget": "keyvalue", "key_label": "Mērķis (goal)", "value_label": "Statuss (status)"}
     if kind == "image":
         return {"widget": "image", "choose_url": False}
+    if kind == "flag":
+        return {"widget": "boolean"}
     raise ValueError(f"the editor has no widget for the schema type '{kind}' of '{name}'")
 
 
