@@ -585,10 +585,11 @@ def test_the_photo_story_has_no_wcag_violations_and_shows_webp_at_a_phones_width
     try:
         tab = context.new_page()
         tab.goto(served_photos.site_url + page)
-        height = tab.evaluate("document.body.scrollHeight")
-        for y in range(0, height + 740, 370):  # as a reader scrolls: the lazy photos load
-            tab.evaluate(f"window.scrollTo(0, {y})")
-            tab.wait_for_timeout(50)
+        photos = tab.locator("main img")
+        for number in range(photos.count()):  # as a reader scrolls to each: the lazy photos load
+            photo = photos.nth(number)
+            photo.scroll_into_view_if_needed()
+            tab.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
         tab.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
         shown = tab.evaluate("[...document.querySelectorAll('main img')].map(img => img.currentSrc)")
         assert len(shown) == 6 and all(url.endswith(".webp") for url in shown), shown
