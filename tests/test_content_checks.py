@@ -404,6 +404,6 @@ def test_a_flag_that_is_not_true_or_false_is_named():
     with pytest.raises(Bad) as refused:
         as_flag("coordinates_uncertain", "jā", None)
     assert (render(refused.value.text, "lv"), render(refused.value.text, "en")) == (
-        "lauka 'coordinates_uncertain' vērtība ir true vai false, nevis 'jā': piemēram, coordinates_uncertain: true",
+        "lauka 'coordinates_uncertain' vērtībai jābūt true vai false, nevis 'jā': piemēram, coordinates_uncertain: true",
         "'coordinates_uncertain' is either true or false, not 'jā': e.g. coordinates_uncertain: true",
     )

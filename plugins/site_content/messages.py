@@ -262,7 +262,7 @@ MESSAGES = {
     },
     "not_flag": {
         "en": "'{field}' is either true or false, not '{value}': e.g. {field}: true",
-        "lv": "lauka '{field}' vērtība ir true vai false, nevis '{value}': piemēram, {field}: true",
+        "lv": "lauka '{field}' vērtībai jābūt true vai false, nevis '{value}': piemēram, {field}: true",
     },
     "not_hash": {
         "en": "'translated_from' is not a version stamp ('{value}'): do not write it by hand;"
