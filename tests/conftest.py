@@ -14,6 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_build import build  # noqa: E402
 from sitecheck import html_files, tree_digest  # noqa: E402
 
+# Under CI (CI=true), any skipped test fails (tests/ci_skips.py).
+pytest_plugins = ["ci_skips"]
+
 # The web editor's folder in the built site (EDITOR["path"] in pelicanconf.py).
 EDITOR_FOLDER = "admin/"
 # Where the published site would live; any absolute address does for the tests.

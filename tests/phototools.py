@@ -131,6 +131,12 @@ def phone_jpeg(size=(800, 600), orientation=6, image=None, icc=True, quality=90)
     return buffer.getvalue()
 
 
+def upright_jpeg(size=(480, 360)):
+    """A JPEG that needs no change of its pixels: upright (orientation 1), no colour profile, and as
+    wide as the narrowest published width. It still carries EXIF with GPS, XMP, IPTC and a comment."""
+    return phone_jpeg(size, orientation=1, icc=False)
+
+
 def phone_png(size=(640, 480)):
     image = marked(size).convert("RGBA")
     buffer = io.BytesIO()

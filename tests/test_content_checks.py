@@ -8,6 +8,7 @@ the previous site and content/ as they were, never with a traceback.
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -61,12 +62,12 @@ CASES = {
          "content/stories/vacu.de.md: 'de' is not a language of this site: end the file name with '.lv.md' or '.en.md'"),
     ],
     'bad-name': [
-        ("content/stories/Jauns Stāsts.lv.md: faila nosaukums neatbilst paraugam 'nosaukums.valoda.md': pārdēvējiet failu par 'jauns-stasts.lv.md' (mazie latīņu burti bez garumzīmēm, cipari un defises, tad valoda)",
-         "content/stories/Jauns Stāsts.lv.md: the file name does not follow the pattern 'name.lang.md': rename the file to 'jauns-stasts.lv.md' (small Latin letters without accents, digits and hyphens, then the language)"),
+        ("content/stories/Jauns Stāsts.lv.md: faila nosaukums neatbilst paraugam 'nosaukums.valoda.md': pārdēvējiet failu par 'jauns-stasts.lv.md' (mazie latīņu burti bez diakritiskajām zīmēm, cipari un defises, tad valoda)",
+         "content/stories/Jauns Stāsts.lv.md: the file name does not follow the pattern 'name.lang.md': rename the file to 'jauns-stasts.lv.md' (lower-case Latin letters without diacritics, digits and hyphens, then the language)"),
     ],
     'bad-slug': [
-        ("content/pages/par-mums.en.md:4: 'About Us' nevar būt adrese: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, slug: about-us",
-         "content/pages/par-mums.en.md:4: 'About Us' cannot be an address: use small Latin letters, digits and hyphens, e.g. slug: about-us"),
+        ("content/pages/par-mums.en.md:4: 'About Us' nevar būt adrese: lietojiet mazos latīņu burtus bez diakritiskajām zīmēm, ciparus un defises, piemēram, slug: about-us",
+         "content/pages/par-mums.en.md:4: 'About Us' cannot be an address: use lower-case Latin letters without diacritics, digits and hyphens, e.g. slug: about-us"),
     ],
     'bad-stamp': [
         ("content/pages/zimogs.en.md:4: lauka 'translated_from' vērtība 'yesterday' nav versijas zīmogs: nerakstiet to ar roku; kad tulkojums ir atjaunināts, palaidiet: invoke translations --done content/pages/zimogs.en.md",
@@ -111,7 +112,7 @@ CASES = {
          "content/news/divas-valodas.en.md:4: the address /en/news/news-in-two-languages/ is also used by content/news/cita-zina.en.md: give one of the two files another 'slug'"),
     ],
     'empty': [
-        ('content/news/tuksa.lv.md: fails ir tukšs: nokopējiet šī satura veida paraugu no content/README.md vai izdzēsiet failu',
+        ('content/news/tuksa.lv.md: fails ir tukšs: nokopējiet šī satura veida paraugu no faila content/README.md vai izdzēsiet failu',
          'content/news/tuksa.lv.md: the file is empty: copy the example for this kind of content from content/README.md, or delete the file'),
     ],
     'goal-community': [
@@ -155,7 +156,7 @@ CASES = {
          "content/pages/bez-sakuma.lv.md:1: the file does not start with a '---' line: make the first line '---', then write the fields, then another '---' line"),
     ],
     'not-mapping': [
-        ("content/pages/saraksts.lv.md:2: faila augšdaļā jābūt rindām 'nosaukums: vērtība': salīdziniet to ar paraugu content/README.md",
+        ("content/pages/saraksts.lv.md:2: faila augšdaļā jābūt rindām 'nosaukums: vērtība': salīdziniet to ar paraugu failā content/README.md",
          "content/pages/saraksts.lv.md:2: the top of the file must be lines of 'name: value': compare it with the example in content/README.md"),
     ],
     'not-utf8': [
@@ -183,7 +184,7 @@ CASES = {
          "content/stories/ciemats.lv.md:5: 'ciem' in 'communities' is not a community: did you mean 'ciems'?"),
     ],
     'unknown-field': [
-        ("content/pages/krasa.lv.md:4: lapai nav lauka 'colour': izdzēsiet to vai skatiet katra satura veida laukus content/README.md",
+        ("content/pages/krasa.lv.md:4: lapai nav lauka 'colour': izdzēsiet to vai skatiet katra satura veida laukus failā content/README.md",
          "content/pages/krasa.lv.md:4: a page has no field 'colour': remove it, or see the fields of each kind of content in content/README.md"),
     ],
     'unknown-goal': [
@@ -205,8 +206,8 @@ CASES = {
          "content/stories/iekavas.lv.md:5: a list opened with '[' on this line is not closed: end it with ']', e.g. [baldone, kekava]"),
     ],
     'yaml-colon': [
-        ('content/news/kolons.lv.md:2: šo rindu nevar nolasīt: ja vērtībā ir \': \', ielieciet visu vērtību pēdiņās, piemēram, title: "Tikšanās: 5. marts"; katram laukam jāsākas rindas sākumā',
-         'content/news/kolons.lv.md:2: this line cannot be read: if the value contains \': \', put the whole value in double quotes, e.g. title: "Meeting: 5 March"; each field starts at the beginning of its line'),
+        ('content/news/kolons.lv.md:2: šo rindu nevar nolasīt: ja vērtībā ir \': \', ielieciet visu vērtību taisnajās pēdiņās, piemēram, title: "Tikšanās: 5. marts"; katram laukam jāsākas rindas sākumā',
+         'content/news/kolons.lv.md:2: this line cannot be read: if the value contains \': \', put the whole value in straight double quotes, e.g. title: "Meeting: 5 March"; each field starts at the beginning of its line'),
     ],
     'yaml-quote': [
         ('content/news/pedinas.lv.md:2: šajā rindā atvērtās pēdiņas nav aizvērtas: noslēdziet vērtību ar tādām pašām pēdiņām',
@@ -216,6 +217,15 @@ CASES = {
         ('content/news/tabulacija.lv.md:6: šajā rindā ir tabulācijas rakstzīme: tās vietā lietojiet atstarpes',
          'content/news/tabulacija.lv.md:6: this line has a tab character: use spaces instead'),
     ],
+}
+
+
+# The last line of a check, written out (never made by the render() under test).
+CHECK_SUMMARY = {
+    ("lv", 1): "Atrasta 1 kļūda satura failos: izlabojiet to pirms publicēšanas.",
+    ("en", 1): "1 problem found in content: fix it before publishing.",
+    ("lv", 2): "Atrastas 2 kļūdas satura failos: izlabojiet tās pirms publicēšanas.",
+    ("en", 2): "2 problems found in content: fix them before publishing.",
 }
 
 
@@ -240,7 +250,7 @@ def test_every_case_has_a_fixture_and_every_fixture_a_case():
 def test_each_mistake_gets_its_exact_message(case, lang, tmp_path, capsys):
     project = make_project(tmp_path / "project", case)
     expected = [lv if lang == "lv" else en for lv, en in CASES[case]]
-    summary = render(Text("summary_build", {"n": len(expected)}), lang)
+    summary = CHECK_SUMMARY[lang, len(expected)]
 
     status, out, err = check(project, lang, capsys)
 
@@ -286,6 +296,40 @@ def test_every_message_says_the_same_in_both_languages():
     for code, entry in MESSAGES.items():
         assert set(entry) == {"lv", "en"}, code
         assert placeholders(entry["lv"]) == placeholders(entry["en"]), code
+
+
+def forms(lang):
+    """(code, text) of every message in one language, each plural form apart."""
+    found = []
+    for code, entry in MESSAGES.items():
+        template = entry[lang]
+        found += [(code, form) for form in (template.values() if isinstance(template, dict) else [template])]
+    return found
+
+
+def test_messages_ask_for_straight_quotes_that_yaml_takes():
+    """A Latvian keyboard types „…”, which YAML does not take as quotes: the messages say which ones."""
+    lv = [(code, text) for code, text in forms("lv") if "pēdiņās" in text]
+    en = [(code, text) for code, text in forms("en") if "double quotes" in text]
+    assert sorted(code for code, _text in lv) == ["not_text", "yaml_colon", "yaml_other", "yaml_special"]
+    assert [code for code, text in lv if "taisnajās pēdiņās" not in text] == []
+    assert sorted(code for code, _text in en) == ["not_text", "yaml_colon", "yaml_other", "yaml_special"]
+    assert [code for code, text in en if "straight double quotes" not in text] == []
+
+
+def test_messages_name_the_writers_guide_as_a_file():
+    lv = [(code, text) for code, text in forms("lv") if "content/README.md" in text]
+    assert len(lv) == 4
+    assert [code for code, text in lv if not re.search(r"\bfail[aā] content/README\.md", text)] == []
+
+
+def test_messages_ask_for_letters_without_diacritics():
+    lv = [text for _code, text in forms("lv") if "latīņu burt" in text]
+    en = [text for _code, text in forms("en") if "Latin letters" in text]
+    assert len(lv) == len(en) == 3
+    assert all("bez diakritiskajām zīmēm" in text for text in lv)
+    assert all("lower-case Latin letters without diacritics" in text for text in en)
+    assert [text for _code, text in forms("lv") if "garumzīm" in text] == []
 
 
 def run(project, *arguments):
@@ -364,3 +408,21 @@ def test_content_readme_documents_every_field_of_every_kind_in_both_languages():
             assert f"`{value}`" in part, value
         for kind in SCHEMA:
             assert f"(`{kind}`)" in part, kind
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_a_flag_is_true_or_false(value):
+    from site_content.checks import as_flag  # noqa: PLC0415
+
+    assert as_flag("coordinates_uncertain", value, None) is value
+
+
+def test_a_flag_that_is_not_true_or_false_is_named():
+    from site_content.checks import Bad, as_flag  # noqa: PLC0415
+
+    with pytest.raises(Bad) as refused:
+        as_flag("coordinates_uncertain", "jā", None)
+    assert (render(refused.value.text, "lv"), render(refused.value.text, "en")) == (
+        "lauka 'coordinates_uncertain' vērtībai jābūt true vai false, nevis 'jā': piemēram, coordinates_uncertain: true",
+        "'coordinates_uncertain' is either true or false, not 'jā': e.g. coordinates_uncertain: true",
+    )

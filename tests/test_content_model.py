@@ -152,7 +152,7 @@ def test_index_collects_problems_instead_of_raising(tmp_path):
     assert index.documents == {}
     assert str(index.problems[0]) == (
         "stories/Bad Name.lv.md: the file name does not follow the pattern 'name.lang.md': rename"
-        " the file to 'bad-name.lv.md' (small Latin letters without accents, digits and hyphens,"
+        " the file to 'bad-name.lv.md' (lower-case Latin letters without diacritics, digits and hyphens,"
         " then the language)"
     )
 

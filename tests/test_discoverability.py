@@ -1,6 +1,7 @@
 """What search engines see: sitemap.xml, robots.txt, canonical URLs, link previews, JSON-LD."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -66,12 +67,26 @@ def test_every_page_is_in_the_sitemap_with_its_translations(site, sitemap):
                 assert url not in listed
                 continue
             assert url in listed, f"{kind} ({lang}) is not in the sitemap"
-    story = listed[f"{site.site_url}/stasti/mezinieku-viedais-ciems/"]
-    assert story == {
+    both = {
         "lv": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
         "en": f"{site.site_url}/en/stories/mezinieki-smart-village/",
-        "x-default": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
+        "x-default": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",  # the Latvian page, from either
     }
+    assert listed[f"{site.site_url}/stasti/mezinieku-viedais-ciems/"] == both
+    assert listed[f"{site.site_url}/en/stories/mezinieki-smart-village/"] == both
+
+
+@pytest.fixture(scope="module")
+def fixture_sitemap(fixture_site):
+    return etree.parse(str(fixture_site.output / "sitemap.xml"))
+
+
+def test_later_pages_of_a_paginated_list_are_not_in_the_sitemap(fixture_site, fixture_sitemap):
+    listed = [loc.removeprefix(fixture_site.site_url) for loc, _lastmod, _links in entries(fixture_sitemap)]
+    later = ["jaunumi/2/index.html", "en/news/2/index.html", "kopienas/2/index.html"]
+    assert [page for page in later if (fixture_site.output / page).is_file()] == later  # the fixture paginates
+    assert {"/jaunumi/", "/en/news/", "/kopienas/"} <= set(listed)
+    assert [url for url in listed if re.search(r"/\d+/$", url)] == []
 
 
 def test_lastmod_comes_from_the_content(sitemap, site):
@@ -104,11 +119,16 @@ def json_ld(soup):
     return [json.loads(tag.string) for tag in soup.find_all("script", type="application/ld+json")]
 
 
+# The JSON-LD blocks each kind of page carries, by their @type; the other kinds carry none.
+JSON_LD_TYPES = {"home": ["Organization"], "story": ["Article"], "news item": ["Article"],
+                 "invitation": ["Article", "Event"]}
+
+
 @pytest.mark.parametrize(("lang", "kind"), [(lang, kind) for lang, kinds in KINDS.items() for kind in kinds])
 def test_json_ld_parses_on_every_kind_of_page(site, lang, kind):
-    for data in json_ld(parse(site.output, KINDS[lang][kind])):
-        assert data["@context"] == "https://schema.org"
-        assert data["@type"]
+    blocks = json_ld(parse(site.output, KINDS[lang][kind]))
+    assert [data.get("@type") for data in blocks] == JSON_LD_TYPES.get(kind, [])
+    assert [data for data in blocks if data.get("@context") != "https://schema.org"] == []
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])

@@ -4,6 +4,7 @@ bilingual story written through its interface in Chromium."""
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from site_content.schema import SCHEMA
 from site_editor.__main__ import config_text
 from site_editor.config import KINDS, LEFT_OUT, fields
 from site_editor.vendor import verify, vendor
-from tools import request
+from tools import request, require
 
 EDITOR = ROOT / "editor"
 CONFIG = yaml.safe_load((EDITOR / "config.yml").read_text(encoding="utf-8"))
@@ -76,8 +77,7 @@ def test_the_vendored_bundle_matches_its_manifest_and_the_pinned_packages(tmp_pa
     assert all(pins[package] == version for package, version in manifest["packages"].items())
     script = (EDITOR / "vendor" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in script
-    if not (ROOT / "node_modules" / "@sveltia" / "cms").exists():
-        pytest.skip("node_modules is not installed: run `npm ci` (make test does)")
+    require(ROOT / "node_modules" / "@sveltia" / "cms", "run `npm ci` (make test does)")
     again = vendor(str(ROOT / "node_modules"), str(tmp_path / "vendor"))
     assert again == manifest, "editor/vendor/ differs from the pinned packages: run `invoke editor-vendor`"
 
@@ -121,7 +121,9 @@ def assert_editor_policy(headers, public):
     assert [s for s in admin["connect-src"] if s.startswith("https:")] == [api]
     assert admin["frame-ancestors"] == ["'none'"]
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert "noindex" in headers["X-Robots-Tag"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"  # the git host's login popup
+    assert headers["X-Robots-Tag"] == "noindex, nofollow"
     assert _policy(public)["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # the site's own stays strict
     assert "'unsafe-inline'" not in public
 
@@ -192,7 +194,10 @@ def editor(browser, served_site):
 
 def test_the_editor_loads_only_from_our_host(editor, served_site):
     page, requests = editor
-    page.wait_for_timeout(1000)
+    # The interface is drawn once its icon font has loaded: by then it has asked for all it needs.
+    page.wait_for_function(
+        "() => [...document.fonts].some(font => font.family.includes('Material Symbols') && font.status === 'loaded')"
+    )
     # blob: and data: addresses are made in the page itself; a blob: names its origin
     asked = [url.removeprefix("blob:") for url in requests if not url.startswith("data:")]
     assert asked and all(url.startswith(served_site.site_url + "/") for url in asked), requests
@@ -236,8 +241,16 @@ def new_story(page, lv, en=None):
         page.get_by_role("menuitem", name="Disable \u2068English\u2069").click()
         page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="New").or_(page.get_by_text("Entry saved")).first.wait_for()
-    page.wait_for_timeout(1000)
-    return written(page)
+    return saved_files(page, 2 if en else 1)
+
+
+def saved_files(page, count, seconds=15):
+    """What the editor wrote, once it has written `count` files (it writes them after saying "saved")."""
+    deadline = time.monotonic() + seconds
+    while len(files := written(page)) < count:
+        assert time.monotonic() < deadline, f"the editor wrote {sorted(files)}, not {count} files"
+        page.wait_for_timeout(100)  # one poll of the folder, not a guess at how long writing takes
+    return files
 
 
 def written(page):

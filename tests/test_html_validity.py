@@ -2,6 +2,7 @@
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -9,19 +10,31 @@ from tools import VNU, require
 
 
 def vnu_errors(folder):
-    """Every error vnu reports below `folder`, as 'file:line: message'."""
+    """Every error vnu reports below `folder`, as 'file:line: message'.
+
+    vnu's exit status is read (0: no error, 1: errors reported, anything else: it did not
+    check), its report must parse, and every HTML file of the folder must be among the files
+    it names as checked (--verbose): a folder it did not check is never a clean one.
+    """
     java = require("java", "apt-get install default-jre-headless")
     jar = require(VNU, "run 'npm ci' (make test does)")
+    pages = sorted(str(path) for path in Path(folder).rglob("*.html"))
+    assert pages, f"no HTML file to check in {folder}"
     result = subprocess.run(
-        [java, "-jar", jar, "--skip-non-html", "--errors-only", "--format", "json", str(folder)],
+        [java, "-jar", jar, "--skip-non-html", "--errors-only", "--format", "json", "--verbose", str(folder)],
         capture_output=True, text=True, check=False,
     )
-    report = json.loads(result.stderr or '{"messages": []}')  # vnu writes its report on stderr
-    return [
+    assert result.returncode in (0, 1), f"vnu stopped with status {result.returncode}: {result.stderr}"
+    report = json.loads(result.stderr)  # vnu writes its report on stderr, the files it checked on stdout
+    checked = {line.strip() for line in result.stdout.splitlines()}
+    assert [page for page in pages if page not in checked] == [], "vnu did not check these"
+    errors = [
         f"{message['url'].split(str(folder), 1)[-1].lstrip('/')}:{message.get('lastLine', '?')}: {message['message']}"
         for message in report["messages"]
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
+    assert bool(errors) == (result.returncode == 1), f"status {result.returncode} with errors {errors}"
+    return errors
 
 
 def test_every_page_is_valid_html(site):
@@ -39,6 +52,12 @@ def broken_page(tmp_path_factory):
         encoding="utf-8",
     )
     return folder
+
+
+def test_a_folder_without_html_is_not_a_valid_site(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no HTML file to check"):
+        vnu_errors(tmp_path)
 
 
 def test_vnu_names_the_page_line_and_rule_of_a_broken_page(broken_page):

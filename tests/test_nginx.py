@@ -15,7 +15,18 @@ SECURITY_HEADERS = (
     "X-Content-Type-Options",
     "Referrer-Policy",
     "Permissions-Policy",
+    "X-Frame-Options",
+    "Cross-Origin-Opener-Policy",
 )
+# The values of the public pages' headers, written out (the CSP is checked part by part).
+HEADER_VALUES = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(),"
+                          " microphone=(), payment=(), usb=()",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 
 def assert_security_headers(headers, url):
@@ -24,7 +35,7 @@ def assert_security_headers(headers, url):
     csp = headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp, csp
     assert "frame-ancestors 'none'" in csp
-    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert {name: headers[name] for name in HEADER_VALUES} == HEADER_VALUES, url
 
 
 @pytest.mark.parametrize(
@@ -41,6 +52,18 @@ def test_no_hsts_over_plain_http_on_the_editor_either(served_site):
     status, headers, _body = request(served_site.site_url + "/admin/")
     assert status == 200 and headers["X-Robots-Tag"] == "noindex, nofollow"
     assert "Strict-Transport-Security" not in headers
+
+
+@pytest.mark.parametrize("path", [
+    "/kalendars.ics", "/en/calendar.ics",
+    "/jaunumi/kopsanaksme-mezinieki-2022/kopsanaksme-mezinieki-2022.ics",
+    "/en/news/gathering-mezinieki-2022/gathering-mezinieki-2022.ics",
+])
+def test_calendars_are_served_as_calendars(served_site, path):
+    status, headers, body = request(served_site.site_url + path)
+    assert (status, headers["Content-Type"]) == (200, "text/calendar; charset=utf-8")
+    assert body.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert_security_headers(headers, path)
 
 
 def test_pretty_urls_serve_the_folder_index(served_site):

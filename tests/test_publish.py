@@ -30,8 +30,8 @@ sys.path.insert(0, str(PUBLISH))
 import releases  # noqa: E402
 
 
-def run(*command, cwd, check=True, **kwargs):
-    env = dict(os.environ, GIT_AUTHOR_NAME="Staff", GIT_AUTHOR_EMAIL="staff@example.org",
+def run(*command, cwd, check=True, env_override=None, **kwargs):
+    env = dict(env_override or os.environ, GIT_AUTHOR_NAME="Staff", GIT_AUTHOR_EMAIL="staff@example.org",
                GIT_COMMITTER_NAME="Staff", GIT_COMMITTER_EMAIL="staff@example.org")
     return subprocess.run([str(part) for part in command], cwd=cwd, env=env, check=check,
                           capture_output=True, text=True, **kwargs)
@@ -235,6 +235,105 @@ def test_two_publications_at_once_take_turns(server):
         run("git", "config", "publish.keep", "5", cwd=server.repo)
         server.rollback("--to", next(n for n in server.releases() if releases.commit_of(n) == old[:12]))
         run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+
+
+REFUSED = "remote: Push refused: the live site was not changed. / Publicēšana atteikta: vietne netika mainīta."
+
+
+def test_a_push_to_a_server_without_its_settings_is_refused(server):
+    """publish.root and publish.siteurl have no default: without them nothing is built or moved."""
+    before = (server.branch(), server.current(), server.releases(), server.page())
+    saved = {key: run("git", "config", "--get", f"publish.{key}", cwd=server.repo).stdout.strip()
+             for key in ("root", "siteurl")}
+    with open(server.clone / ABOUT, "a", encoding="utf-8") as f:
+        f.write("\nŠī rindkopa netiek publicēta.\n")
+    server.commit("About: a paragraph for a server that is not set up")
+    said = {}
+    try:
+        for missing in (("siteurl",), ("root", "siteurl")):
+            for key in missing:
+                run("git", "config", "--unset", f"publish.{key}", cwd=server.repo)
+            pushed = server.push()
+            said[missing] = (pushed.returncode != 0, [line.rstrip() for line in pushed.stderr.splitlines()
+                                                     if line.startswith("remote: ") and line.rstrip() != "remote:"])
+            for key in missing:
+                run("git", "config", f"publish.{key}", saved[key], cwd=server.repo)
+    finally:
+        for key, value in saved.items():
+            run("git", "config", f"publish.{key}", value, cwd=server.repo)
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    assert said == {
+        ("siteurl",): (True, [
+            "remote: The server is not set up for publishing: git config publish.siteurl is missing"
+            " (see deploy/publish/README.md).", REFUSED]),
+        ("root", "siteurl"): (True, [
+            "remote: The server is not set up for publishing: git config publish.root and publish.siteurl"
+            " is missing (see deploy/publish/README.md).", REFUSED]),
+    }
+    assert (server.branch(), server.current(), server.releases(), server.page()) == before
+
+
+LATE = "Šī rindkopa pirmo reizi tika būvēta pārāk ilgi."
+
+
+def test_a_build_over_the_time_limit_is_refused_and_the_next_publication_clears_what_a_killed_one_left(server):
+    before = (server.branch(), server.current(), server.releases(), server.page())
+    with open(server.clone / ABOUT, "a", encoding="utf-8") as f:
+        f.write(f"\n{LATE}\n")
+    new = server.commit("About: a paragraph built too slowly")
+    run("git", "config", "publish.timeout", "1", cwd=server.repo)
+    try:
+        slow = server.push()
+    finally:
+        run("git", "config", "--unset", "publish.timeout", cwd=server.repo)
+    assert slow.returncode != 0
+    assert "remote: The build took longer than 1 s and was stopped." in slow.stderr, slow.stderr
+    assert REFUSED in slow.stderr
+    assert (server.branch(), server.current(), server.releases(), server.page()) == before
+
+    # What a build killed with its hook (the server restarted, say) leaves: a half-written
+    # release and an exported tree. The next publication removes both before it builds.
+    half = server.root / "releases" / f".{releases.release_name(new)}-x1y2z3"
+    tree = server.root / "work" / f"{releases.release_name(new)}-a1b2c3"
+    for folder, name in ((half, "index.html"), (tree, "pyproject.toml")):
+        folder.mkdir(parents=True)
+        (folder / name).write_text("left by a killed build\n", encoding="utf-8")
+    again = server.push()
+    assert again.returncode == 0, again.stderr
+    assert server.branch() == new and releases.commit_of(server.current()) == new[:12]
+    assert LATE in server.page()
+    assert not half.exists() and not tree.exists()
+    assert [name for name in os.listdir(server.root / "releases") if name.startswith(".")] == []
+    assert list((server.root / "work").iterdir()) == []
+
+
+def test_without_a_python_of_its_own_the_hook_makes_one_once(tmp_path):
+    """No publish.python: the first push sets up an environment from pyproject.toml, later pushes use it."""
+    require("git", "apt-get install git")
+    repo, root, clone = tmp_path / "kopienas.git", tmp_path / "srv-kopienas", tmp_path / "clone"
+    run("sh", PUBLISH / "install.sh", "--site-url", "https://kopienas.example.org", repo, root, cwd=tmp_path)
+    assert run("git", "config", "--get", "publish.python", cwd=repo, check=False).stdout == ""
+    clone.mkdir()
+    copy_project(clone)
+    run("git", "init", "-q", "-b", "main", cwd=clone)
+    run("git", "add", ".", cwd=clone)
+    run("git", "commit", "-qm", "First publication", cwd=clone)
+    run("git", "remote", "add", "origin", repo, cwd=clone)
+    # The hook runs with the server's python3, never with the tests' virtual environment.
+    env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = os.pathsep.join(part for part in env["PATH"].split(os.pathsep)
+                                  if not part.startswith(str(Path(sys.prefix))))
+    first = run("git", "push", "origin", "main", cwd=clone, check=False, env_override=env)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"^remote: .*environment", first.stderr, re.M | re.I), first.stderr
+    assert re.search(r"^remote: Published: release \d{8}T\d{6}Z-[0-9a-f]{12} is live", first.stderr, re.M)
+    with open(clone / ABOUT, "a", encoding="utf-8") as f:
+        f.write(f"\n{MARKER}\n")
+    run("git", "commit", "-qam", "About: one more paragraph", cwd=clone)
+    second = run("git", "push", "origin", "main", cwd=clone, check=False, env_override=env)
+    assert second.returncode == 0, second.stderr
+    assert not re.search(r"environment", second.stderr, re.I), second.stderr  # made once, then used
+    assert MARKER in (root / "current" / "par-projektu" / "index.html").read_text(encoding="utf-8")
 
 
 def build_spans(log, sha):

@@ -72,6 +72,15 @@ def test_hreflang_urls_are_absolute_under_publishconf(site):
     }
 
 
+def test_x_default_is_the_latvian_page_on_the_english_page_too(site):
+    soup = parse(site.output, KINDS["en"]["story"])
+    assert alternates(soup) == {
+        "lv": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
+        "en": f"{site.site_url}/en/stories/mezinieki-smart-village/",
+        "x-default": f"{site.site_url}/stasti/mezinieku-viedais-ciems/",
+    }
+
+
 def test_language_switcher_goes_to_the_translation(site):
     for lang, other in (("lv", "en"), ("en", "lv")):
         for kind, page in KINDS[lang].items():
@@ -268,6 +277,44 @@ def test_the_communities_map_links_every_community_by_name(site, lang):
         assert target and resolves(site.output, target), href
     assert "aptuven" in soup.select_one("main figure.map figcaption").get_text() or lang == "en"
     assert "approximate" in soup.select_one("main figure.map figcaption").get_text() or lang == "lv"
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_places_whose_position_is_a_guess_are_marked_on_the_map_itself(site, lang):
+    import xml.etree.ElementTree as ET
+
+    page = KINDS[lang]["communities list"]
+    text = (site.output / page).read_text(encoding="utf-8")
+    root = ET.fromstring(text[text.index("<svg"):text.index("</svg>") + len("</svg>")])
+    ns = "{http://www.w3.org/2000/svg}"
+    places = {link.find(f"{ns}title").text: link for link in root.findall(f"{ns}a")}
+    rings = {name: link.find(f"{ns}circle[@class='uncertain']") for name, link in places.items()}
+    note = {"lv": "(vieta aptuvena)", "en": "(approximate place)"}[lang]
+    assert sorted(name for name, ring in rings.items() if ring is not None) == [
+        f"Dzērumi {note}", f"Mežinieki {note}"]
+    for name in (f"Dzērumi {note}", f"Mežinieki {note}"):
+        assert places[name].find(f"{ns}text").text == name  # the label says it too, not only the name
+        assert rings[name].get("stroke-dasharray") == "5 4" and rings[name].get("fill") == "none"
+
+    def north_to_south(name):  # the y of the place's dot: larger is further south
+        return float(places[name].findall(f"{ns}circle")[-1].get("cy"))
+
+    kekava = north_to_south("Ķekava")
+    assert north_to_south(f"Dzērumi {note}") > kekava and north_to_south(f"Mežinieki {note}") > kekava
+    caption = parse(site.output, page).select_one("main figure.map figcaption").get_text()
+    assert {"lv": "Raustīts aplis apzīmē vietu, kuras novietojums kartē ir aptuvens.",
+            "en": "A dashed ring marks a place whose position is not certain."}[lang] in caption
+
+
+def test_the_map_draws_an_uncertain_place_with_a_ring_and_a_note():
+    from site_sections.community_map import community_map  # noqa: PLC0415
+
+    svg = community_map([
+        {"name": "A", "href": "/a/", "coordinates": [56.8, 24.2]},
+        {"name": "B", "href": "/b/", "coordinates": [56.7, 24.3], "uncertain": True},
+    ], "Map", "(approximate place)")
+    assert svg.count('class="uncertain"') == 1
+    assert "<text" in svg and ">B (approximate place)</text>" in svg and ">A</text>" in svg
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])

@@ -189,6 +189,12 @@ def as_coordinates(name, value, spec):
     return [float(latitude), float(longitude)]
 
 
+def as_flag(name, value, spec):
+    if not isinstance(value, bool):
+        raise Bad(Text("not_flag", {"field": name, "value": shown_value(value)}))
+    return value
+
+
 def as_hash(name, value, spec, shown=""):
     if not isinstance(value, str) or not _HASH.fullmatch(value):
         raise Bad(Text("not_hash", {"value": shown_value(value), "path": shown}))
@@ -217,6 +223,7 @@ CONVERTERS = {
     "url": as_url,
     "image": as_image,
     "coordinates": as_coordinates,
+    "flag": as_flag,
     "goal_status": as_goal_status,
     "hash": as_hash,
 }

@@ -71,7 +71,7 @@ MESSAGES = {
     "fix_did_you_mean": {"en": "did you mean '{suggestion}'?", "lv": "vai domājāt '{suggestion}'?"},
     "fix_unknown_field": {
         "en": "remove it, or see the fields of each kind of content in content/README.md",
-        "lv": "izdzēsiet to vai skatiet katra satura veida laukus content/README.md",
+        "lv": "izdzēsiet to vai skatiet katra satura veida laukus failā content/README.md",
     },
     "fix_slug": {"en": "choose another 'slug'", "lv": "izvēlieties citu 'slug'"},
     "fix_rename": {"en": "rename this file", "lv": "pārdēvējiet šo failu"},
@@ -134,14 +134,14 @@ MESSAGES = {
     },
     "hint_default": {
         "en": "write it as in the example in content/README.md",
-        "lv": "ierakstiet to kā paraugā content/README.md",
+        "lv": "ierakstiet to kā paraugā failā content/README.md",
     },
     # --- the file itself ---------------------------------------------------
     "name_pattern": {
         "en": "the file name does not follow the pattern 'name.lang.md': rename the file to"
-        " '{suggestion}' (small Latin letters without accents, digits and hyphens, then the language)",
+        " '{suggestion}' (lower-case Latin letters without diacritics, digits and hyphens, then the language)",
         "lv": "faila nosaukums neatbilst paraugam 'nosaukums.valoda.md': pārdēvējiet failu par"
-        " '{suggestion}' (mazie latīņu burti bez garumzīmēm, cipari un defises, tad valoda)",
+        " '{suggestion}' (mazie latīņu burti bez diakritiskajām zīmēm, cipari un defises, tad valoda)",
     },
     "name_language": {
         "en": "'{lang}' is not a language of this site: end the file name with {endings}",
@@ -163,7 +163,7 @@ MESSAGES = {
     },
     "empty": {
         "en": "the file is empty: copy the example for this kind of content from content/README.md, or delete the file",
-        "lv": "fails ir tukšs: nokopējiet šī satura veida paraugu no content/README.md vai izdzēsiet failu",
+        "lv": "fails ir tukšs: nokopējiet šī satura veida paraugu no faila content/README.md vai izdzēsiet failu",
     },
     "no_start": {
         "en": "the file does not start with a '---' line: make the first line '---', then write the fields, then another '---' line",
@@ -174,9 +174,9 @@ MESSAGES = {
         "lv": "augšā esošajiem laukiem nav noslēdzošās rindas '---': pievienojiet rindu '---' aiz pēdējā lauka",
     },
     "yaml_colon": {
-        "en": "this line cannot be read: if the value contains ': ', put the whole value in double quotes,"
+        "en": "this line cannot be read: if the value contains ': ', put the whole value in straight double quotes,"
         " e.g. title: \"Meeting: 5 March\"; each field starts at the beginning of its line",
-        "lv": "šo rindu nevar nolasīt: ja vērtībā ir ': ', ielieciet visu vērtību pēdiņās,"
+        "lv": "šo rindu nevar nolasīt: ja vērtībā ir ': ', ielieciet visu vērtību taisnajās pēdiņās,"
         " piemēram, title: \"Tikšanās: 5. marts\"; katram laukam jāsākas rindas sākumā",
     },
     "yaml_tab": {
@@ -192,18 +192,18 @@ MESSAGES = {
         "lv": "šajā rindā ar '[' atvērtais saraksts nav aizvērts: noslēdziet to ar ']', piemēram, [baldone, kekava]",
     },
     "yaml_special": {
-        "en": "the value on this line starts with a character that has a special meaning here: put the whole value in double quotes",
-        "lv": "vērtība šajā rindā sākas ar rakstzīmi, kurai te ir īpaša nozīme: ielieciet visu vērtību pēdiņās",
+        "en": "the value on this line starts with a character that has a special meaning here: put the whole value in straight double quotes (\"...\")",
+        "lv": "vērtība šajā rindā sākas ar rakstzīmi, kurai te ir īpaša nozīme: ielieciet visu vērtību taisnajās pēdiņās (\"...\")",
     },
     "yaml_other": {
         "en": "this line cannot be read: write each field on its own line as 'name: value';"
-        " inside a value in double quotes, quote with „ ” instead",
+        " inside a value in straight double quotes, quote with „ ” instead",
         "lv": "šo rindu nevar nolasīt: rakstiet katru lauku savā rindā kā 'nosaukums: vērtība';"
-        " pēdiņās ieliktā vērtībā citātiem lietojiet „ ”",
+        " taisnajās pēdiņās ieliktā vērtībā citātiem lietojiet „ ”",
     },
     "not_mapping": {
         "en": "the top of the file must be lines of 'name: value': compare it with the example in content/README.md",
-        "lv": "faila augšdaļā jābūt rindām 'nosaukums: vērtība': salīdziniet to ar paraugu content/README.md",
+        "lv": "faila augšdaļā jābūt rindām 'nosaukums: vērtība': salīdziniet to ar paraugu failā content/README.md",
     },
     "duplicate_field": {
         "en": "'{field}' is written twice (also on line {other}): keep only one",
@@ -225,8 +225,8 @@ MESSAGES = {
     "missing": {"en": "'{field}' is missing: {hint}", "lv": "trūkst lauka '{field}': {hint}"},
     "empty_value": {"en": "'{field}' is empty: {hint}", "lv": "lauks '{field}' ir tukšs: {hint}"},
     "not_text": {
-        "en": "'{field}' must be text: put the value in double quotes, e.g. {field}: \"...\"",
-        "lv": "laukam '{field}' jābūt tekstam: ielieciet vērtību pēdiņās, piemēram, {field}: \"...\"",
+        "en": "'{field}' must be text: put the value in straight double quotes, e.g. {field}: \"...\"",
+        "lv": "laukam '{field}' jābūt tekstam: ielieciet vērtību taisnajās pēdiņās, piemēram, {field}: \"...\"",
     },
     "not_list": {
         "en": "'{field}' must be a list: write it as {field}: [first, second]",
@@ -261,12 +261,12 @@ MESSAGES = {
         "lv": "laukam '{field}' jābūt veselam skaitlim no {minimum} līdz {maximum}, nevis '{value}': piemēram, {field}: {minimum}",
     },
     "not_id": {
-        "en": "'{value}' in '{field}' is not an id: use small Latin letters, digits and hyphens, e.g. '{suggestion}'",
-        "lv": "'{value}' laukā '{field}' nav derīgs identifikators: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, '{suggestion}'",
+        "en": "'{value}' in '{field}' is not an id: use lower-case Latin letters without diacritics, digits and hyphens, e.g. '{suggestion}'",
+        "lv": "'{value}' laukā '{field}' nav derīgs identifikators: lietojiet mazos latīņu burtus bez diakritiskajām zīmēm, ciparus un defises, piemēram, '{suggestion}'",
     },
     "not_slug": {
-        "en": "'{value}' cannot be an address: use small Latin letters, digits and hyphens, e.g. slug: {suggestion}",
-        "lv": "'{value}' nevar būt adrese: lietojiet mazos latīņu burtus, ciparus un defises, piemēram, slug: {suggestion}",
+        "en": "'{value}' cannot be an address: use lower-case Latin letters without diacritics, digits and hyphens, e.g. slug: {suggestion}",
+        "lv": "'{value}' nevar būt adrese: lietojiet mazos latīņu burtus bez diakritiskajām zīmēm, ciparus un defises, piemēram, slug: {suggestion}",
     },
     "not_url": {
         "en": "'{field}' is not a web address ('{value}'): write the full address, starting with https://",
@@ -275,6 +275,10 @@ MESSAGES = {
     "not_coordinates": {
         "en": "'{field}' must be [latitude, longitude] in degrees, e.g. {field}: [56.9, 24.1]",
         "lv": "laukā '{field}' jābūt [platums, garums] grādos, piemēram, {field}: [56.9, 24.1]",
+    },
+    "not_flag": {
+        "en": "'{field}' is either true or false, not '{value}': e.g. {field}: true",
+        "lv": "lauka '{field}' vērtībai jābūt true vai false, nevis '{value}': piemēram, {field}: true",
     },
     "not_hash": {
         "en": "'translated_from' is not a version stamp ('{value}'): do not write it by hand;"

@@ -52,7 +52,7 @@ def slugify(text):
 
 
 def is_key(value):
-    """Whether `value` is a key, slug or id: small Latin letters, digits, hyphens."""
+    """Whether `value` is a key, slug or id: lower-case Latin letters, digits, hyphens."""
     return isinstance(value, str) and KEY.fullmatch(value) is not None
 
 

@@ -18,12 +18,13 @@ Types (validated in `checks.py`):
   choices      a list of `choices` ([lighting, sports]); one value is a list of one
   int          a whole number, at least `minimum`
   count        a number of people counted: a whole number, 0 or more (never an estimate)
-  id           small Latin letters, digits and hyphens ("mezinieki")
+  id           lower-case Latin letters, digits and hyphens ("mezinieki")
   ids          a list of ids
   slug         an id used as the last part of a page's address
   url          an https:// or http:// address
   image        a file in content/images/ ("2022/mezauli.jpg")
   coordinates  [latitude, longitude] in degrees
+  flag         true or false
   goal_status  goal ids, each with one of `choices` ({apgaismojums: planned})
   hash         a version stamp written by `invoke translations --done`
 """
@@ -155,6 +156,8 @@ SCHEMA = {
         **COMMON,
         "stage": Field("choice", shared=True, choices=("met", "forming", "smart-village")),
         "coordinates": Field("coordinates", shared=True),
+        # true when the coordinates are a guess: the map marks the place as approximate
+        "coordinates_uncertain": Field("flag", shared=True),
     },
     "goal": {
         **COMMON,

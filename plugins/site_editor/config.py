@@ -66,7 +66,7 @@ LABELS = {
 }
 COLLECTION_LABELS = {"story": ("Stāsti", "Stāsts"), "news": ("Ziņas un tikšanās", "Ziņa"),
                      "chapter": ("Metodoloģijas nodaļas", "Nodaļa")}
-ID_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Tikai mazie latīņu burti bez garumzīmēm, cipari un defises."]
+ID_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Tikai mazie latīņu burti bez diakritiskajām zīmēm, cipari un defises."]
 URL_PATTERN = ["^https?://\\S+$", "Adrese, kas sākas ar https://"]
 
 
@@ -102,6 +102,8 @@ def _widget(name, spec, choices):
         return {"widget": "keyvalue", "key_label": "Mērķis (goal)", "value_label": "Statuss (status)"}
     if kind == "image":
         return {"widget": "image", "choose_url": False}
+    if kind == "flag":
+        return {"widget": "boolean"}
     raise ValueError(f"the editor has no widget for the schema type '{kind}' of '{name}'")
 
 
@@ -162,7 +164,7 @@ def editor_config(settings, choices):
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content}/images",
         "public_folder": "/images",
-        # The address of a file is its key: small Latin letters without accents (ķ -> k).
+        # The address of a file is its key: lower-case Latin letters without diacritics (ķ -> k).
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "i18n": {
             "structure": "multiple_files",

@@ -159,13 +159,15 @@ def add_template_functions(generator):
     env.globals["mentioning"] = lambda community: mentioning(context, community, lang)
     env.globals["navigation"] = lambda output_file: navigation(settings, output_file)
     env.globals["remembered"] = remembering()
-    env.globals["community_map"] = lambda items, label: community_map(
+    env.globals["community_map"] = lambda items, label, uncertain_note="": community_map(
         [
             {"name": item.title, "href": f"{settings['SITEURL']}/{item.url}",
-             "coordinates": getattr(item, "coordinates", None)}
+             "coordinates": getattr(item, "coordinates", None),
+             "uncertain": getattr(item, "coordinates_uncertain", False)}
             for item in items
         ],
         label,
+        uncertain_note,
     )
 
 

@@ -4,6 +4,11 @@ Pure functions: `project` places [latitude, longitude] pairs on a plane
 (equirectangular, longitudes scaled by the cosine of the mean latitude), and
 `community_map` draws the places as an SVG whose every place is a link with
 an accessible name (`<title>`). The page lists the same places as text.
+
+A place whose position is not certain (`coordinates_uncertain: true` in its
+file) is drawn with a dashed ring around its dot, and its label and name say
+so in the page's language: the doubt is on the map itself, not only in the
+caption.
 """
 
 import math
@@ -35,11 +40,13 @@ def _number(value):
     return f"{value:.1f}"
 
 
-def community_map(places, label):
+def community_map(places, label, uncertain_note=""):
     """An SVG element as text: one link per place.
 
-    places: [{"name", "href", "coordinates": [lat, lon]}]; places without
-    coordinates are left out. label: the map's accessible name.
+    places: [{"name", "href", "coordinates": [lat, lon], "uncertain": bool}];
+    places without coordinates are left out. label: the map's accessible name.
+    uncertain_note: what follows the name of an uncertain place, e.g.
+    "(approximate place)".
     """
     places = [place for place in places if place.get("coordinates")]
     if not places:
@@ -59,8 +66,15 @@ def community_map(places, label):
                                 "width": str(WIDTH), "height": str(height),
                                 "fill": GROUND})
     for place, (x, y) in zip(places, points):
+        uncertain = bool(place.get("uncertain"))
+        name = f"{place['name']} {uncertain_note}".strip() if uncertain else place["name"]
         link = ET.SubElement(svg, "a", {"href": place["href"]})
-        ET.SubElement(link, "title").text = place["name"]
+        ET.SubElement(link, "title").text = name
+        if uncertain:
+            ET.SubElement(link, "circle", {
+                "class": "uncertain", "cx": _number(x), "cy": _number(y), "r": "15",
+                "fill": "none", "stroke": INK, "stroke-width": "2", "stroke-dasharray": "5 4",
+            })
         ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": "7", "fill": INK})
         # labels left of places on the right half, so that they stay inside
         right = x > WIDTH / 2
@@ -68,5 +82,5 @@ def community_map(places, label):
             "x": _number(x - 11 if right else x + 11), "y": _number(y + 5),
             "text-anchor": "end" if right else "start",
         })
-        text.text = place["name"]
+        text.text = name
     return ET.tostring(svg, encoding="unicode")
