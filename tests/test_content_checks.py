@@ -226,6 +226,8 @@ CHECK_SUMMARY = {
     ("en", 1): "1 problem found in content: fix it before publishing.",
     ("lv", 2): "Atrastas 2 kļūdas satura failos: izlabojiet tās pirms publicēšanas.",
     ("en", 2): "2 problems found in content: fix them before publishing.",
+    ("lv", 5): "Atrastas 5 kļūdas satura failos: izlabojiet tās pirms publicēšanas.",
+    ("en", 5): "5 problems found in content: fix them before publishing.",
 }
 
 
@@ -311,15 +313,15 @@ def test_messages_ask_for_straight_quotes_that_yaml_takes():
     """A Latvian keyboard types „…”, which YAML does not take as quotes: the messages say which ones."""
     lv = [(code, text) for code, text in forms("lv") if "pēdiņās" in text]
     en = [(code, text) for code, text in forms("en") if "double quotes" in text]
-    assert sorted(code for code, _text in lv) == ["not_text", "yaml_colon", "yaml_other", "yaml_special"]
+    assert sorted(code for code, _text in lv) == ["not_text", "yaml_alias", "yaml_colon", "yaml_other", "yaml_special"]
     assert [code for code, text in lv if "taisnajās pēdiņās" not in text] == []
-    assert sorted(code for code, _text in en) == ["not_text", "yaml_colon", "yaml_other", "yaml_special"]
+    assert sorted(code for code, _text in en) == ["not_text", "yaml_alias", "yaml_colon", "yaml_other", "yaml_special"]
     assert [code for code, text in en if "straight double quotes" not in text] == []
 
 
 def test_messages_name_the_writers_guide_as_a_file():
     lv = [(code, text) for code, text in forms("lv") if "content/README.md" in text]
-    assert len(lv) == 4
+    assert len(lv) == 7
     assert [code for code, text in lv if not re.search(r"\bfail[aā] content/README\.md", text)] == []
 
 

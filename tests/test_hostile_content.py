@@ -252,7 +252,7 @@ CORPUS = {
         "content/stories/atributi.lv.md:7: atribūts 'onclick' sarakstā '{: ...}' palaistu skriptu, tāpēc lapā tas netiek iekļauts: izņemiet to",
     ]),
     'base-tag': (base_tag, [
-        'content/stories/bazes.lv.md:7: HTML birku <base> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/bazes.lv.md:7: HTML birku <base> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
     ]),
     'cite-traversal': (cite_traversal, [
         "content/stories/citats.lv.md:7: saite '{static}/../pelicanconf.py' ved ārpus mapes content/: ielieciet failu mapē content/ un norādiet saiti uz to tur, piemēram, {static}/faili/programma.pdf",
@@ -264,7 +264,7 @@ CORPUS = {
         "content/stories/dati.lv.md:7: adrese 'data:text/html;base64,PHNjcmlwdD4=' lapā netiek iekļauta: saite var sākties ar https://, http://, mailto: vai tel: vai vest uz failu mapē content/",
     ]),
     'deep-nesting': (deep_nesting, [
-        'content/stories/dzilums.lv.md:5: vērtība šajā rindā ir pārāk dziļi ligzdota (saraksti sarakstos): rakstiet katru lauku kā paraugos content/README.md, piemēram, themes: [pirmais, otrais]',
+        'content/stories/dzilums.lv.md:5: vērtība šajā rindā ir pārāk dziļi ligzdota (saraksti sarakstos): rakstiet katru lauku kā paraugos failā content/README.md, piemēram, themes: [pirmais, otrais]',
     ]),
     'entity-javascript-link': (entity_javascript_link, [
         "content/stories/js-entitija.lv.md:7: adrese '&#106;avascript:alert(1)' lapā netiek iekļauta: saite var sākties ar https://, http://, mailto: vai tel: vai vest uz failu mapē content/",
@@ -283,8 +283,8 @@ CORPUS = {
     'extremes': (extremes, [
     ]),
     'form': (form, [
-        'content/stories/forma.lv.md:7: HTML birku <form> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
-        'content/stories/forma.lv.md:7: HTML birku <input> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/forma.lv.md:7: HTML birku <form> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
+        'content/stories/forma.lv.md:7: HTML birku <input> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
     ]),
     'goal-cycle': (goal_cycle, [
         "content/goals/soli.lv.md:5: laukam 'cycle' jābūt veselam skaitlim no 2000 līdz 2200, nevis '99999': piemēram, cycle: 2000",
@@ -296,10 +296,10 @@ CORPUS = {
         'content/stories/milzis.lv.md: faila izmērs ir 5121 kB, vairāk nekā 1024 kB, ko drīkst aizņemt teksts: sadaliet to vairākos tekstos',
     ]),
     'iframe': (iframe, [
-        'content/stories/ramis.lv.md:9: HTML birku <iframe> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/ramis.lv.md:9: HTML birku <iframe> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
     ]),
     'inline-script': (inline_script, [
-        'content/stories/iekseja.lv.md:9: HTML birku <script> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/iekseja.lv.md:9: HTML birku <script> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
     ]),
     'javascript-link': (javascript_link, [
         "content/stories/js-saite.lv.md:7: adrese 'javascript:alert(1' lapā netiek iekļauta: saite var sākties ar https://, http://, mailto: vai tel: vai vest uz failu mapē content/",
@@ -318,14 +318,14 @@ CORPUS = {
         "content/pages/sanaksmes.en.md:4: adresi /en/meetings/ izmanto pati vietne: izvēlieties citu 'slug'",
     ]),
     'object-embed': (object_embed, [
-        'content/stories/objekts.lv.md:7: HTML birku <object> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
-        'content/stories/objekts.lv.md:9: HTML birku <embed> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/objekts.lv.md:7: HTML birku <object> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
+        'content/stories/objekts.lv.md:9: HTML birku <embed> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
     ]),
     'same-name-story-and-news': (same_name_story_and_news, [
     ]),
     'script-file': (script_file, [
         "content/faili/x.js: vietne nepublicē šāda veida failus ('.js'): fotogrāfijas ielieciet mapē content/images/; no citiem failiem pievienot var tikai '.pdf', '.odt', '.ods', '.docx' vai '.xlsx'; visu pārējo pārvietojiet ārpus mapes content/",
-        'content/stories/skripts.lv.md:9: HTML birku <script> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)',
+        'content/stories/skripts.lv.md:9: HTML birku <script> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)',
         "content/stories/skripts.lv.md:9: saite '{static}/faili/x.js' ved uz failu, ko vietne nepublicē (simbolisko saiti vai failu, kas nav fotogrāfija, teksts vai '.pdf', '.odt', '.ods', '.docx' vai '.xlsx'): norādiet saiti uz fotogrāfiju mapē content/images/ vai uz šāda veida failu",
     ]),
     'search-page': (search_page, [
@@ -338,7 +338,7 @@ CORPUS = {
         "content/stories/nakotnes-stasts.lv.md:4: lauka 'date' vērtībā '2201-01-01' ir gads 2201, kas nevar būt pareizs: ierakstiet datumu no 1900. līdz 2200. gadam, piemēram, date: 2024-03-05",
     ]),
     'style-attribute': (style_attribute, [
-        "content/stories/stils.lv.md:7: atribūtu 'style' birkai <p> lietot nedrīkst, un lapā tas netiek iekļauts: izņemiet to (content/README.md ir saraksts ar HTML, ko var lietot)",
+        "content/stories/stils.lv.md:7: atribūtu 'style' birkai <p> lietot nedrīkst, un lapā tas netiek iekļauts: izņemiet to (HTML, ko var lietot, ir uzskaitīts failā content/README.md)",
     ]),
     'svg-file': (svg_file, [
         "content/faili/zime.svg: vietne nepublicē šāda veida failus ('.svg'): fotogrāfijas ielieciet mapē content/images/; no citiem failiem pievienot var tikai '.pdf', '.odt', '.ods', '.docx' vai '.xlsx'; visu pārējo pārvietojiet ārpus mapes content/",

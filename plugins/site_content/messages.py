@@ -406,7 +406,7 @@ MESSAGES = {
         "en": "the value on this line is nested too deeply (lists in lists): write each field as in the examples"
         " in content/README.md, e.g. themes: [first, second]",
         "lv": "vērtība šajā rindā ir pārāk dziļi ligzdota (saraksti sarakstos): rakstiet katru lauku kā paraugos"
-        " content/README.md, piemēram, themes: [pirmais, otrais]",
+        " failā content/README.md, piemēram, themes: [pirmais, otrais]",
     },
     "too_long": {
         "en": "'{field}' is longer than {limit} characters ({length}): shorten it",
@@ -435,7 +435,7 @@ MESSAGES = {
         "en": "the HTML tag <{tag}> cannot be used in content and is left out of the page: remove it"
         " (content/README.md lists the HTML that can be used)",
         "lv": "HTML birku <{tag}> saturā lietot nedrīkst, un lapā tā netiek iekļauta: izņemiet to"
-        " (content/README.md ir saraksts ar HTML, ko var lietot)",
+        " (HTML, ko var lietot, ir uzskaitīts failā content/README.md)",
     },
     "html_event": {
         "en": "the attribute '{attribute}' of <{tag}> would run a script, so it is left out of the page: remove it",
@@ -455,7 +455,7 @@ MESSAGES = {
         "en": "the attribute '{attribute}' cannot be used on <{tag}> and is left out of the page: remove it"
         " (content/README.md lists the HTML that can be used)",
         "lv": "atribūtu '{attribute}' birkai <{tag}> lietot nedrīkst, un lapā tas netiek iekļauts: izņemiet to"
-        " (content/README.md ir saraksts ar HTML, ko var lietot)",
+        " (HTML, ko var lietot, ir uzskaitīts failā content/README.md)",
     },
     "unsafe_url": {
         "en": "the address '{target}' is left out of the page: a link may start with https://, http://, mailto:"
