@@ -141,8 +141,7 @@ def leave(code):
     """Exit with `code` at once, without freeing what the build held one object at a time.
 
     A build's process holds the content index and every document it read;
-    Python's own exit freed them object by object, 0.15-0.2 s after a build
-    of 2,000 documents, for nothing. Output is flushed and log handlers
+    Python's own exit would free them object by object, for nothing. Output is flushed and log handlers
     closed first; every file the build writes is closed when it returns.
     """
     sys.stdout.flush()

@@ -1,7 +1,7 @@
 """Builds on request, each in a process forked from one that has imported everything once.
 
-What `make serve` rebuilds with. A build in a new Python process spends ~0.6 s
-importing Pelican, Jinja, Markdown and the plugins before it reads a file;
+What `make serve` rebuilds with. A build in a new Python process spends most of
+its time, after a small edit, importing Pelican, Jinja, Markdown and the plugins before it reads a file;
 this process imports them once, then forks a child for every build. A child
 starts as a new process would (nothing of an earlier build is in it: the
 parent never builds), runs `python -m site_build`'s code and exits.

@@ -1,7 +1,7 @@
 """Build the whole site: every language, in parallel, into a fresh folder, then swap.
 
 Why one Pelican run per language in parallel processes (measured with
-`bench/i18n.py`, figures in README.md): each run reads only its own language's
+`bench/i18n.py`): each run reads only its own language's
 files, so no file is read or converted twice, and the two runs use both cores.
 The content index (`site_content`) is built once in the parent and inherited
 by the forked runs, which is how a page knows its translation's URL.
@@ -100,7 +100,7 @@ def _run_language(settings_file, override, report=None):
     What the run read is then kept for the next build (the Markdown cache,
     the documents), after `report` is called with that result: a forked run
     reports first, so the build goes on with the sitemap while it writes
-    them (16 MB for 1,000 stories, 0.05-0.1 s). Kept results are a cache: one
+    them. Kept results are a cache: one
     that cannot be written is said, and the build is not failed for it.
     """
     counter = _Counter()
@@ -185,8 +185,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     content index, the settings) is frozen (gc.freeze) once made: Python's
     garbage collector, which looks through every object it tracks now and
     then, then looks only at what came after, and the forked runs do not
-    copy the pages of memory it would have touched. An edit's rebuild took
-    0.13 s less (2.00 s against 2.13 s, the mean of 10 each, taken in turns).
+    copy the pages of memory it would have touched.
     The objects are given back to it at the end, for a process that builds again.
     """
     try:
@@ -374,8 +373,8 @@ def warm_up(settings, everything=True):
 
     The plugins, each language's Babel data (dates), the Markdown parser
     (site_content.reader.parser) and, for a build that renders every page (a
-    first one), icalendar, which the calendars import when they are made
-    (0.05-0.15 s in each run). Done while the content index is built in
+    first one), icalendar, which the calendars import when they are made.
+    Done while the content index is built in
     early's process, it costs the build no time.
     """
     for name in settings.get("PLUGINS", ()):
@@ -510,8 +509,7 @@ def _link_spare(site, spare, calls):
 
     After a build that started from an empty folder (the first one, or after
     the code or theme changed), the next would link every page of the site
-    into a new folder, a folder and a link for each (0.1-0.2 s of each
-    language's run of the benchmark's site); each run does it instead once it
+    into a new folder, a folder and a link for each; each run does it instead once it
     has reported, while the build ends with the sitemap. The spare's record
     is then the build's own (fresh.save, same_spare): its files are the very
     files of the site, and the next build finds them in place (_staging).
