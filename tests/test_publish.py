@@ -2,9 +2,12 @@
 
 One server for the module (deploy/publish/install.sh into a temporary folder,
 nginx serving its `current`) and one clone of a copy of the project. Two
-good pushes set it up; the tests then run in order: a good push is live, a
-bad push is refused, rollback, two publications at once. Five strict builds
-in all (about a minute).
+good pushes set it up, the second built from the first (the live release);
+the tests then run in order: a good push is live, with its progress lines,
+and equals a cold strict build byte for byte; pushes that must be refused
+are (a content error before anything is rendered, symbolic links, no room on
+the disk, the memory limit); rollback; two publications at once. A site root
+on a small tmpfs tries a full disk.
 """
 
 import contextlib
