@@ -405,6 +405,7 @@ DISK_FULL = (
     " Servera uzturētājiem jāatbrīvo vieta, tad publicējiet vēlreiz."
 )
 OLD_RELEASE = "20200101T000000Z-0123456789ab"
+OLDER_RELEASES = ("20190101T000000Z-0123456789aa", "20190601T000000Z-0123456789a9")
 
 
 @pytest.fixture
@@ -420,9 +421,15 @@ def small_disk(tmp_path):
         run("sh", PUBLISH / "install.sh", "--site-url", "http://127.0.0.1:9", "--python", sys.executable,
             repo, root, cwd=tmp_path)
         run("git", "config", "publish.headroom", "0", cwd=repo)
+        run("git", "config", "publish.keep", "1", cwd=repo)
         (root / "releases" / OLD_RELEASE).mkdir(parents=True)
         (root / "releases" / OLD_RELEASE / "index.html").write_text("the live site\n")
         releases.switch(root, OLD_RELEASE)
+        # Older releases beyond publish.keep, and what a killed build left: a failed push removes them.
+        for older in OLDER_RELEASES:
+            (root / "releases" / older).mkdir()
+        (root / "releases" / f".{OLD_RELEASE}-x1y2z3").mkdir()
+        (root / "work" / "killed").mkdir(parents=True)
         clone.mkdir()
         copy_project(clone)
         run("git", "init", "-q", "-b", "main", cwd=clone)
