@@ -233,8 +233,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
         _mark("content index")
         progress.report("content files checked", index.checked)
         # Before the problems are reported: a step may add its own (a photo that cannot be used).
-        # A strict build with problems already stops here: the photos are not worth waiting for.
-        shared, prepared = ({}, (0, 0)) if strict and index.problems else _pre_build(base, index)
+        shared, prepared = _pre_build(base, index)
         messages_lang = messages_language(base)
         report = [problem.format(messages_lang, shown) for problem in index.problems]
         for line in report:  # one line each, in the organisers' language
