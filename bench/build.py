@@ -16,6 +16,12 @@ Generates a corpus outside content/ (bench/corpus.py: N stories per language,
               rebuilds are forked from a process that has imported everything
               once): from the edit to the end of the rebuild
   published   cold, with publishconf.py: search index, PDFs, compressed copies
+  publish     through the real pre-receive hook (deploy/publish/install.sh into a bare
+              repository; the project with the corpus as its content/, pushed with git):
+              the first push, then one story's text edited and pushed, REPEAT times
+              (the fastest shown, all printed), and a push with a content error (refused),
+              each from `git push` to its end; then the live release is compared
+              with a cold strict build of the same commit, byte for byte
 and, as the reference, plain Pelican building the same Latvian stories
 (bench/plainconf.py: default theme, one language, PLUGINS = []). Each row
 gives wall seconds, the ratio to plain Pelican, the peak memory of the build
@@ -154,6 +160,79 @@ def serve_edit(command, env, story):
     return found
 
 
+PROJECT_FILES = ("theme", "plugins", "editor", "pelicanconf.py", "publishconf.py", "pyproject.toml")
+PUBLISH = ROOT / "deploy" / "publish"
+GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+
+
+def push(clone, env, refused=False):
+    """(wall seconds, peak MB) of `git push origin main`: the transfer, the hook, its build."""
+    started = time.perf_counter()
+    process = subprocess.Popen(["git", "push", "-q", "origin", "main"], cwd=clone, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = _Memory(process.pid)
+    memory.start()
+    _out, said = process.communicate()
+    seconds = time.perf_counter() - started
+    memory.running = False
+    memory.join()
+    if (process.returncode != 0) != refused:
+        raise SystemExit(f"the push was {'accepted' if refused else 'refused'}:\n{said.decode()}")
+    return seconds, memory.peak / 1024
+
+
+def publish(folder, content, stories, env):
+    """The publish rows: pushes through the project's pre-receive hook, as staff publish."""
+    env = dict(env, **GIT_ENV)
+    env.pop("PYTHONPATH", None)  # the hook sets the build's own, from the pushed tree
+    repo, root, clone = folder / "site.git", folder / "srv", folder / "clone"
+    folder.mkdir(parents=True)
+    subprocess.run(["sh", str(PUBLISH / "install.sh"), "--site-url", "https://example.org", "--python",
+                    sys.executable, str(repo), str(root)], check=True, stdout=subprocess.DEVNULL)
+    clone.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, clone / name, ignore=ignore)
+        else:
+            shutil.copy(source, clone / name)
+    shutil.copytree(content, clone / "content")
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=clone, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-qm", "The benchmark's site")
+    git("remote", "add", "origin", str(repo))
+    rows, spread = {}, {}
+    count = lambda: pages(root / "current")  # noqa: E731
+    rows["publish: first push"] = push(clone, env), count()
+    story = clone / "content" / "stories" / f"stasts-{stories // 3:05d}.lv.md"
+    edits = []
+    for _time in range(REPEAT):
+        edit_text(story)
+        git("commit", "-qam", "One story: one more paragraph")
+        edits.append(push(clone, env))
+    name = f"publish: edit one story, best of {REPEAT}"
+    rows[name], spread[name] = (best(edits), count()), edits
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("\ncommunities: [", "\ncommunities: [[", 1), encoding="utf-8")
+    git("commit", "-qam", "One story: a list left open")
+    rows["publish: content error, refused"] = push(clone, env, refused=True), count()
+    git("reset", "-q", "--hard", "HEAD~1")
+
+    # The live release must be what a cold strict build of its commit makes.
+    cold = folder / "cold"
+    build_env = dict(env, PYTHONPATH=str(clone / "plugins"))
+    subprocess.run([sys.executable, "-m", "site_build", "--settings", "publishconf.py", "--strict", "--quiet",
+                    "--output", str(cold), "--set", f"CACHE_PATH={folder / 'cold-cache'}"],
+                   cwd=clone, env=build_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return rows, spread, same_trees(root / "current", cold)
+
+
 def pages(folder):
     return sum(name.endswith(".html") for _d, _s, names in os.walk(folder) for name in names)
 
@@ -279,6 +358,10 @@ def main():
     published = out / "published"
     rows["published, cold"] = run(ours("publishconf.py", published, out / "published-cache"), env), pages(published)
 
+    publish_rows, publish_spread, published_differences = publish(out / "publish", content, args.stories, env)
+    rows.update(publish_rows)
+    spread.update(publish_spread)
+
     plain = rows[reference][0][0]
     print(f"{args.stories} stories per language ({args.stories // 10} meetings), {os.cpu_count()} cores")
     print(f"{'build':<30}{'pages':>7}{'seconds':>9}{'vs plain':>10}{'peak MB':>9}{'pages/s':>9}")
@@ -289,6 +372,9 @@ def main():
     if differences:
         raise SystemExit(f"the edited site differs from a build from nothing: {differences[:10]}")
     print("after the edits the site is byte for byte the one a full build makes")
+    if published_differences:
+        raise SystemExit(f"the live release differs from a cold strict build: {published_differences[:10]}")
+    print("the live release after the pushes is byte for byte a cold strict build of its commit")
 
 
 if __name__ == "__main__":

@@ -164,6 +164,42 @@ def test_dev_server_rebuilds_when_the_theme_changes(dev_server):
     assert wait_for(lambda: "/* changed */" in fetch(base + "/theme/css/site.css")[1])
 
 
+def test_the_dev_server_reloads_the_open_tab_and_shows_content_problems(dev_server, browser):
+    """A real Chromium on a story: an edit reloads it; a broken one shows the problem in Latvian."""
+    project, base = dev_server
+    story = project / "content" / "stories" / "mezinieku-viedais-ciems.lv.md"
+    original = story.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(base + "/stasti/mezinieku-viedais-ciems/")
+        page.evaluate("window.notReloaded = true")
+        story.write_text(original + "\nŠo rindkopu pārlūks parāda pats.\n", encoding="utf-8")
+        page.wait_for_function("window.notReloaded === undefined", timeout=60_000)  # a new document
+        page.wait_for_selector("text=Šo rindkopu pārlūks parāda pats.")
+        assert page.locator("#dev-problems").count() == 0
+
+        page.evaluate("window.notReloaded = true")
+        story.write_text(original.replace("communities: [mezinieki]", "communities: [mezinieki", 1), encoding="utf-8")
+        page.wait_for_function("window.notReloaded === undefined", timeout=60_000)
+        problems = page.locator("#dev-problems")
+        problems.wait_for(timeout=10_000)
+        text = problems.inner_text()
+        assert "Satura problēmas: lapas ir uzbūvētas, taču šādā veidā tās nevarēs publicēt." in text
+        assert "content/stories/mezinieku-viedais-ciems.lv.md:6: šajā rindā ar '[' atvērtais saraksts" in text
+
+        page.evaluate("window.notReloaded = true")
+        story.write_text(original, encoding="utf-8")
+        page.wait_for_function("window.notReloaded === undefined", timeout=60_000)
+        page.wait_for_load_state()
+        assert page.locator("#dev-problems").count() == 0
+    finally:
+        page.close()
+    # The script is the dev server's alone: no built page has it.
+    built = (project / "output" / "stasti" / "mezinieku-viedais-ciems" / "index.html").read_text(encoding="utf-8")
+    assert "_dev/" not in built
+    assert '<script src="/_dev/reload.js"' in fetch(base + "/stasti/mezinieku-viedais-ciems/")[1]
+
+
 def test_the_dev_servers_builder_starts_again_when_a_plugins_code_changes(tmp_path):
     from site_build.builder import Builder  # noqa: PLC0415
     from site_build.serve import build_arguments  # noqa: PLC0415

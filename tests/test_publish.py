@@ -2,11 +2,15 @@
 
 One server for the module (deploy/publish/install.sh into a temporary folder,
 nginx serving its `current`) and one clone of a copy of the project. Two
-good pushes set it up; the tests then run in order: a good push is live, a
-bad push is refused, rollback, two publications at once. Five strict builds
-in all (about a minute).
+good pushes set it up, the second built from the first (the live release);
+the tests then run in order: a good push is live, with its progress lines,
+and equals a cold strict build byte for byte; pushes that must be refused
+are (a content error before anything is rendered, symbolic links, no room on
+the disk, the memory limit); rollback; two publications at once. A site root
+on a small tmpfs tries a full disk.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -119,7 +123,79 @@ def test_a_good_push_goes_live(server):
     assert releases.commit_of(server.current()) == head[:12]
     assert MARKER in server.page()
     assert (server.root / "current" / "index.html.gz").exists()  # the production build
-    assert not list((server.root / "work").iterdir()), "the exported tree was left behind"
+    work = server.root / "work"
+    assert not work.exists() or not list(work.iterdir()), "a temporary folder was left behind"
+    assert not [name for name in os.listdir(server.root / "releases") if name.startswith(".")]
+
+
+PROGRESS = re.compile(r"^remote: \[\s*(\d+\.\d) s\] (.+?)(?:: (\d+)(?:/(\d+))?)?\s*$", re.M)
+
+
+def progress(said):
+    """[(seconds, stage, done, total)] of the pusher's progress lines."""
+    return [(float(s), stage, done and int(done), total and int(total))
+            for s, stage, done, total in PROGRESS.findall(said)]
+
+
+def test_the_pusher_sees_the_stages_and_the_pages_done(server):
+    lines = progress(server.pushes[-1].stderr)
+    stages = [stage for _s, stage, _d, _t in lines]
+    assert stages[0] == "files of the commit", stages
+    assert "checking the content" in stages and "step site_search" in stages, stages
+    seconds = [s for s, *_rest in lines]
+    assert seconds == sorted(seconds)
+    checked = next(line for line in lines if line[1] == "content files checked")
+    assert checked[2] > 20
+    for lang in ("lv", "en"):
+        pages = [line for line in lines if line[1].startswith(f"pages {lang} (")]
+        assert len(pages) == 1, lines
+        _s, stage, done, total = pages[0]
+        assert done == total > 30
+        made = int(re.search(r"\((\d+) made anew\)", stage).group(1))
+        assert 0 < made < total // 4, stage  # the edited page and the lists that show it: the rest linked
+    assert any(stage == "compressing" for stage in stages)
+
+
+def cold_strict_build(server, output):
+    """The site of the clone's HEAD built strictly from nothing (no cache), as a first publication."""
+    tree = output.parent / "tree"
+    if tree.exists():
+        shutil.rmtree(tree)
+    run("git", "worktree", "add", "--detach", tree, "HEAD", cwd=server.clone)
+    try:
+        env = dict(os.environ, SITEURL=server.base, PYTHONPATH=str(tree / "plugins"))
+        built = subprocess.run(
+            [sys.executable, "-m", "site_build", "--settings", "publishconf.py", "--strict", "--quiet",
+             "--output", output, "--set", f"CACHE_PATH={output.parent / 'cache'}"],
+            cwd=tree, env=env, capture_output=True, text=True)
+        assert built.returncode == 0, built.stderr
+    finally:
+        run("git", "worktree", "remove", "--force", tree, cwd=server.clone)
+
+
+def files_of(folder):
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if not path.is_dir())
+
+
+def test_a_release_made_from_the_live_one_is_a_cold_strict_build_byte_for_byte(server, tmp_path):
+    first, second = (server.root / "releases" / name for name in server.releases())
+    cold = tmp_path / "cold"
+    cold_strict_build(server, cold)
+    assert files_of(cold) == files_of(second)
+    different = [name for name in files_of(cold) if (cold / name).read_bytes() != (second / name).read_bytes()]
+    assert not different
+    # Unchanged pages and their compressed copies are the live release's very files, not remade.
+    def shared(suffix):
+        names = [name for name in files_of(second) if name.endswith(suffix) and (first / name).exists()]
+        same = [name for name in names if (first / name).stat().st_ino == (second / name).stat().st_ino]
+        return len(same), len(names)
+
+    for suffix in (".html", ".html.gz", ".html.br"):
+        same, both = shared(suffix)
+        assert same > both * 3 // 4, (suffix, same, both)
+    for name in ("par-projektu/index.html", "par-projektu/index.html.br"):
+        assert (first / name).stat().st_ino != (second / name).stat().st_ino
+    assert MARKER in (second / "par-projektu/index.html").read_text(encoding="utf-8")
 
 
 def test_a_push_with_a_content_error_is_refused(server):
@@ -136,10 +212,88 @@ def test_a_push_with_a_content_error_is_refused(server):
     assert pushed.returncode != 0
     assert f"remote: {BAD_STORY}:6:" in said, said  # the build's own line: file, line, what to do
     assert "remote: Push refused: the live site was not changed." in said
+    stages = [stage for _s, stage, _d, _t in progress(said)]
+    assert "content files checked" in stages
+    assert not [stage for stage in stages if stage.startswith(("pages", "step", "compressing"))], stages
     assert "[remote rejected] main -> main (pre-receive hook declined)" in said
     assert (server.branch(), server.current(), server.releases()) == before
     assert MARKER in server.page()
     assert not [name for name in os.listdir(server.root / "releases") if name.startswith(".")]
+
+
+def refused_without_building(server, pushed, *lines):
+    said = pushed.stderr
+    assert pushed.returncode != 0
+    for line in lines:
+        assert f"remote: {line}" in said, said
+    assert "remote: Push refused: the live site was not changed." in said
+    assert "Traceback" not in said
+    return said
+
+
+def test_a_push_with_a_symbolic_link_is_refused_before_building(server):
+    before = (server.branch(), server.current(), server.releases())
+    link = server.clone / "content" / "stories" / "parole.lv.md"
+    link.symlink_to("/etc/hostname")
+    run("git", "add", link, cwd=server.clone)
+    try:
+        server.commit("Story: a link to a file of the server")
+        said = refused_without_building(
+            server, server.push(),
+            "content/stories/parole.lv.md: a symbolic link; links are not published: copy the file in instead."
+            " / content/stories/parole.lv.md: simboliskā saite; saites netiek publicētas: ievietojiet pašu failu.",
+        )
+        assert "Building" not in said
+    finally:
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    assert (server.branch(), server.current(), server.releases()) == before
+
+
+def test_a_push_is_refused_when_the_disk_lacks_room_for_a_release(server):
+    before = (server.branch(), server.current(), server.releases())
+    run("git", "config", "publish.headroom", str(1 << 30), cwd=server.repo)  # a petabyte to spare
+    (server.clone / "NOTES.txt").write_text("a change\n")
+    run("git", "add", "NOTES.txt", cwd=server.clone)
+    try:
+        server.commit("A change")
+        said = refused_without_building(server, server.push())
+        assert re.search(r"^remote: Not enough free disk space to build: \d+ MB free in \S+, about \d+ MB needed"
+                         r" \(twice the live release, \d+ MB, plus 1073741824 MB, publish.headroom\)\. Free space"
+                         r" on the server, then push again\. / Serverī nepietiek brīvas vietas diskā: vajag ap"
+                         r" \d+ MB, brīvi \d+ MB\. Atbrīvojiet vietu, tad publicējiet vēlreiz\.", said, re.M), said
+        assert "Building" not in said
+    finally:
+        run("git", "config", "--unset", "publish.headroom", cwd=server.repo)
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    assert (server.branch(), server.current(), server.releases()) == before
+
+
+def test_the_build_runs_under_the_memory_limit(server, tmp_path):
+    """publish.python is a Python that first takes 600 MB: past publish.memory, it stops, and says so."""
+    greedy = tmp_path / "python"
+    greedy.write_text(f"#!{sys.executable}\nimport os, sys\nheld = bytearray(600 << 20)\n"
+                      f"os.execv({sys.executable!r}, [{sys.executable!r}, *sys.argv[1:]])\n")
+    greedy.chmod(0o755)
+    before = (server.branch(), server.current(), server.releases())
+    run("git", "config", "publish.python", greedy, cwd=server.repo)
+    run("git", "config", "publish.memory", "400", cwd=server.repo)
+    (server.clone / "NOTES.txt").write_text("a change\n")
+    run("git", "add", "NOTES.txt", cwd=server.clone)
+    try:
+        server.commit("A change")
+        said = refused_without_building(
+            server, server.push(),
+            "The build needed more memory than the server allows it (400 MB, publish.memory): the site was not"
+            " built. Look for a content file that is far bigger or more deeply nested than others."
+            " / Būvējumam vajadzēja vairāk atmiņas, nekā serveris atļauj: vietne netika uzbūvēta."
+            " Meklējiet satura failu, kas ir daudz lielāks vai dziļāk ligzdots nekā citi.",
+        )
+        assert "MemoryError" not in said
+    finally:
+        run("git", "config", "publish.python", sys.executable, cwd=server.repo)
+        run("git", "config", "--unset", "publish.memory", cwd=server.repo)
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    assert (server.branch(), server.current(), server.releases()) == before
 
 
 def test_deleting_the_published_branch_is_refused(server):
@@ -342,6 +496,88 @@ def build_spans(log, sha):
     for stamp, pid, event in re.findall(r"^(\S+) \[(\d+)\] build (start|end) " + sha, log, re.M):
         spans.setdefault(pid, {})[event] = stamp
     return [(span["start"], span["end"]) for span in spans.values()]
+
+
+DISK_FULL = (
+    "The server's disk is full: the site was not built. The staff who run the server must free space"
+    " (deploy/publish/README.md), then push again. / Servera disks ir pilns: vietne netika uzbūvēta."
+    " Servera uzturētājiem jāatbrīvo vieta, tad publicējiet vēlreiz."
+)
+OLD_RELEASE = "20200101T000000Z-0123456789ab"
+OLDER_RELEASES = ("20190101T000000Z-0123456789aa", "20190601T000000Z-0123456789a9")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A site root on an 8 MB file system (tmpfs), with a live release already on it."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk], capture_output=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        repo, root, clone = tmp_path / "kopienas.git", disk / "srv", tmp_path / "clone"
+        run("sh", PUBLISH / "install.sh", "--site-url", "http://127.0.0.1:9", "--python", sys.executable,
+            repo, root, cwd=tmp_path)
+        run("git", "config", "publish.headroom", "0", cwd=repo)
+        run("git", "config", "publish.keep", "1", cwd=repo)
+        (root / "releases" / OLD_RELEASE).mkdir(parents=True)
+        (root / "releases" / OLD_RELEASE / "index.html").write_text("the live site\n")
+        releases.switch(root, OLD_RELEASE)
+        # Older releases beyond publish.keep, and what a killed build left: a failed push removes them.
+        for older in OLDER_RELEASES:
+            (root / "releases" / older).mkdir()
+        (root / "releases" / f".{OLD_RELEASE}-x1y2z3").mkdir()
+        (root / "work" / "killed").mkdir(parents=True)
+        clone.mkdir()
+        copy_project(clone)
+        run("git", "init", "-q", "-b", "main", cwd=clone)
+        run("git", "add", ".", cwd=clone)
+        run("git", "commit", "-qm", "First publication", cwd=clone)
+        run("git", "remote", "add", "origin", repo, cwd=clone)
+        yield Server(repo, root, clone, "", [])
+    finally:
+        subprocess.run(["umount", "-l", disk], check=False)
+
+
+def test_a_full_disk_refuses_in_one_line_and_the_next_push_with_room_publishes(small_disk, tmp_path):
+    server = small_disk
+
+    def refused():
+        pushed = server.push()
+        said = refused_without_building(server, pushed, DISK_FULL)
+        assert said.count("disk is full") == 1
+        assert "Build failed" not in said and "tar:" not in said and "Errno" not in said, said
+        assert server.current() == OLD_RELEASE
+        assert (server.root / "current" / "index.html").read_text() == "the live site\n"
+        assert server.releases() == [OLD_RELEASE]
+        assert not [name for name in os.listdir(server.root / "releases") if name.startswith(".")]
+        work = server.root / "work"
+        assert not work.exists() or not list(work.iterdir())
+        return said
+
+    refused()  # the build itself runs out of space
+    filler = server.root / "filler"
+    with contextlib.suppress(OSError), open(filler, "wb") as f:  # every byte left
+        while True:
+            f.write(b"\0" * (1 << 16))
+            f.flush()
+    said = server.push().stderr
+    assert "remote: Push refused: the live site was not changed." in said and "Traceback" not in said
+    assert "disk is full" in said or "Not enough free disk space to build" in said, said
+    filler.unlink()
+    subprocess.run(["mount", "-o", "remount,size=64m", server.root.parent], check=True)
+    pushed = server.push()
+    assert pushed.returncode == 0, pushed.stderr
+    assert server.current() != OLD_RELEASE and (server.root / "current" / "index.html.br").exists()
+
+
+def test_rollback_with_no_releases_says_nothing_was_published(tmp_path):
+    refused = run(PUBLISH / "rollback", tmp_path, cwd=tmp_path, check=False)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"Nothing to roll back to: nothing has been published in {tmp_path} yet (no releases)."
+    )
 
 
 def test_pruning_keeps_the_newest_and_the_live_release(tmp_path):

@@ -1,7 +1,7 @@
 """Builds on request, each in a process forked from one that has imported everything once.
 
-What `make serve` rebuilds with. A build in a new Python process spends ~0.6 s
-importing Pelican, Jinja, Markdown and the plugins before it reads a file;
+What `make serve` rebuilds with. A build in a new Python process spends most of
+its time, after a small edit, importing Pelican, Jinja, Markdown and the plugins before it reads a file;
 this process imports them once, then forks a child for every build. A child
 starts as a new process would (nothing of an earlier build is in it: the
 parent never builds), runs `python -m site_build`'s code and exits.
@@ -13,20 +13,25 @@ content are read by each build, as by any build.
 
 Protocol: one line per request on standard input ("build"), one line per
 answer on the file descriptor SITE_BUILDER_REPLY (the build's exit status,
-or "restart"); the builds print on standard output and error as ever. The
-process ends at the end of its input, when the caller has gone.
+or "restart"); the builds print on standard output and error as ever, and
+each build's error output ends with the line END_MARK, so that a caller that
+reads it (`Builder(on_line=...)`, the dev server's page of problems) knows
+which lines were that build's. The process ends at the end of its input,
+when the caller has gone.
 """
 
 import hashlib
 import os
 import subprocess
 import sys
+import threading
 
 from site_build import fresh
 
 __all__ = ["Builder", "code_stamp", "main"]
 
 REPLY_VARIABLE = "SITE_BUILDER_REPLY"
+END_MARK = "@build-end"
 
 
 def code_stamp(inputs):
@@ -76,6 +81,7 @@ def main(argv=None):
                     sys.stderr.flush()
                     os._exit(status)
             _pid, status = os.waitpid(pid, 0)
+            print(END_MARK, file=sys.stderr, flush=True)
             reply.write(f"{os.waitstatus_to_exitcode(status)}\n")
     except KeyboardInterrupt:
         pass
@@ -85,11 +91,14 @@ def main(argv=None):
 class Builder:
     """The caller's side: `build()` asks a builder process, started (again) when needed."""
 
-    def __init__(self, arguments, env=None):
+    def __init__(self, arguments, env=None, on_line=None):
+        """on_line: called with each line the builds write on standard error (else they go to ours)."""
         self.arguments = list(arguments)
         self.env = env
+        self.on_line = on_line
         self.process = None
         self.replies = None
+        self.ended = threading.Event()
 
     def _start(self):
         read, write = os.pipe()
@@ -97,9 +106,20 @@ class Builder:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "site_build.builder", *self.arguments],
             stdin=subprocess.PIPE, env=env, pass_fds=(write,), text=True,
+            stderr=subprocess.PIPE if self.on_line else None,
         )
         os.close(write)
         self.replies = os.fdopen(read, "r")
+        if self.on_line:
+            threading.Thread(target=self._read_errors, args=(self.process.stderr,), daemon=True).start()
+
+    def _read_errors(self, stream):
+        for line in stream:
+            if line.rstrip("\n") == END_MARK:
+                self.ended.set()
+            else:
+                self.on_line(line)
+        self.ended.set()  # the process has gone
 
     def build(self):
         """Build once; the exit status of the build."""
@@ -107,6 +127,7 @@ class Builder:
             if self.process is None or self.process.poll() is not None:
                 self.close()
                 self._start()
+            self.ended.clear()
             try:
                 self.process.stdin.write("build\n")
                 self.process.stdin.flush()
@@ -117,6 +138,8 @@ class Builder:
             if answer == "restart" or not answer:  # its code is out of date, or it died
                 self.close()
                 continue
+            if self.on_line:
+                self.ended.wait(10)  # the build's last lines, read by the thread
             return int(answer)
         return 1
 

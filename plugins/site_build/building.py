@@ -1,7 +1,7 @@
 """Build the whole site: every language, in parallel, into a fresh folder, then swap.
 
 Why one Pelican run per language in parallel processes (measured with
-`bench/i18n.py`, figures in README.md): each run reads only its own language's
+`bench/i18n.py`): each run reads only its own language's
 files, so no file is read or converted twice, and the two runs use both cores.
 The content index (`site_content`) is built once in the parent and inherited
 by the forked runs, which is how a page knows its translation's URL.
@@ -56,7 +56,7 @@ from site_content.markdown_cache import Ahead, MarkdownCache
 from site_content import reader
 from site_content.messages import Text, render
 
-from . import documents, fresh, incremental
+from . import documents, fresh, incremental, progress
 from .early import build_index
 from .early import cache_file as _cache_file
 from .precompress import compress_tree
@@ -101,7 +101,7 @@ def _run_language(settings_file, override, report=None):
     What the run read is then kept for the next build (the Markdown cache,
     the documents), after `report` is called with that result: a forked run
     reports first, so the build goes on with the sitemap while it writes
-    them (16 MB for 1,000 stories, 0.05-0.1 s). Kept results are a cache: one
+    them. Kept results are a cache: one
     that cannot be written is said, and the build is not failed for it.
     """
     counter = _Counter()
@@ -111,6 +111,7 @@ def _run_language(settings_file, override, report=None):
         settings = read_settings(settings_file, override=override)
         _mark(None)
         Pelican(settings).run()
+        incremental.finish_progress()
         calls = incremental.records()
         kept = settings.get("KEPT_DOCUMENTS")
         restored = f", {kept['kept'].restored} of {kept['kept'].asked} documents kept" if kept else ""
@@ -168,7 +169,7 @@ def check(settings_file="pelicanconf.py", extra=None):
 
 
 def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, extra=None,
-          incremental_build=True, inputs=None, early=None):
+          incremental_build=True, inputs=None, early=None, previous_output=None):
     """Build every language into `output` (default: the settings' OUTPUT_PATH).
 
     jobs=1 builds the languages one after another in this process.
@@ -176,24 +177,32 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     `output` left (the result is the same, byte for byte; see incremental.py).
     inputs: the fresh.Inputs the caller has just checked (its fingerprints are reused).
     early: an early.EarlyIndex started by the caller, used if it was made from these settings.
+    previous_output: another folder the last build of these settings made
+    (the live release, for the publishing hook), to start from instead of
+    `output`'s last build: its unchanged pages and their compressed copies
+    are linked, not made again (incremental.py, precompress.py).
+
+    A strict build stops as soon as the content check has found a problem,
+    before anything is rendered: its verdict is already known, and the
+    pusher of a broken story hears it in seconds.
 
     What the build holds from its start to its end (the imported code, the
     content index, the settings) is frozen (gc.freeze) once made: Python's
     garbage collector, which looks through every object it tracks now and
     then, then looks only at what came after, and the forked runs do not
-    copy the pages of memory it would have touched. An edit's rebuild took
-    0.13 s less (2.00 s against 2.13 s, the mean of 10 each, taken in turns).
+    copy the pages of memory it would have touched.
     The objects are given back to it at the end, for a process that builds again.
     """
     try:
-        return _build(settings_file, output, jobs, strict, extra, incremental_build, inputs, early)
+        return _build(settings_file, output, jobs, strict, extra, incremental_build, inputs, early,
+                      previous_output)
     finally:
         if early is not None:
             early.close()
         gc.unfreeze()
 
 
-def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs, early):
+def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs, early, previous_output=None):
     started = time.perf_counter()
     _mark(None)
     settings_file = os.path.abspath(settings_file)
@@ -216,6 +225,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
     new = [lang for lang, path in markdown_files.items() if not os.path.exists(path)]
     ahead = Ahead.start(text_files(base, new), base["MARKDOWN"]) if jobs > 1 and new else None
     _mark("fingerprint, settings")
+    progress.report("checking the content")
     with ahead or contextlib.nullcontext():  # its workers end with the build, whatever happens
         # While the index is built (in early's process or, else, before it): what every run loads.
         warm_up(base, everything=bool(new) or not incremental_build)
@@ -226,17 +236,22 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
             index, digests = found
         gc.freeze()  # the index lives as long as the build (see build)
         _mark("content index")
+        progress.report("content files checked", index.checked)
         # Before the problems are reported: a step may add its own (a photo that cannot be used).
         shared, prepared = _pre_build(base, index)
         messages_lang = messages_language(base)
         report = [problem.format(messages_lang, shown) for problem in index.problems]
         for line in report:  # one line each, in the organisers' language
             content_logger.warning("%s", line)
+        refused = strict and bool(report)  # the verdict is known: nothing is rendered
 
         parent = os.path.dirname(output)
         os.makedirs(parent, exist_ok=True)
-        previous = fresh.load(inputs.cache, output) if incremental_build and os.path.isdir(output) else None
-        spare = fresh.load(inputs.cache, output, spare=True) if previous else None
+        start_from = os.path.abspath(previous_output) if previous_output else output
+        previous = fresh.load(inputs.cache, start_from) if incremental_build and os.path.isdir(start_from) else None
+        if previous is not None and previous.get("output") != start_from:
+            previous = None
+        spare = fresh.load(inputs.cache, output, spare=True) if previous and start_from == output else None
         staging, spare = _staging(output, spare, pages_digest)
         # Nothing to start from: this build's pages are linked into a spare as the runs end.
         new_spare = None
@@ -245,7 +260,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
         jinja_cache = os.path.join(inputs.cache, "jinja")
         os.makedirs(jinja_cache, exist_ok=True)
         overrides = []
-        for lang in base["LANGUAGES"]:
+        for lang in () if refused else base["LANGUAGES"]:
             override = dict(extra)
             override.update(language_settings(base, lang, staging))
             override["SITE_INDEX"] = index
@@ -255,11 +270,12 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
             override["INCREMENTAL"] = {
                 "site": staging,
                 **digests,
-                "previous": output if previous else None,
+                "previous": start_from if previous else None,
                 "calls": (previous or {}).get("calls", {}).get(lang, {}),
                 "files": (previous or {}).get("files", {}),
                 "spare_calls": (spare or {}).get("calls", {}).get(lang, {}),
                 "spare_files": (spare or {}).get("files", {}),
+                "expected": _expected_pages(previous or spare, index, lang),
             }
             # Templates compiled once, not once per generator and language and build.
             override["JINJA_ENVIRONMENT"] = dict(
@@ -268,19 +284,23 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
             override["MARKDOWN_CACHE"] = MarkdownCache(markdown_files[lang], base["MARKDOWN"])
             override["SPARE_TO_MAKE"] = new_spare
             if incremental_build:
-                # One file per output too: a preview (`make serve`) and `make build` keep their own.
+                # One file per output too: a preview (`make serve`) and `make build` keep their own;
+                # the releases of a published site, each built from the last, share theirs.
+                kept_for = output if previous_output is None else parent
                 override["KEPT_DOCUMENTS"] = {"kept": documents.KeptDocuments(
-                    _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{output}"), DOCUMENTS_NAMESPACE, digests
+                    _cache_file(inputs.cache, "documents", base["PATH"], f"{lang}\0{kept_for}"), DOCUMENTS_NAMESPACE, digests
                 )}
             overrides.append(override)
         _mark("before the runs")
-        if ahead is not None:
+        if ahead is not None and overrides:
             ahead.put([(override["MARKDOWN_CACHE"], functools.partial(_bodies, index, override["DEFAULT_LANG"]))
                        for override in overrides])
             _mark("Markdown converted ahead")
     gc.freeze()  # and what the runs inherit: they neither look through it nor copy it
     children = []
-    if jobs == 1:
+    if refused:
+        runs = {}
+    elif jobs == 1:
         runs = {override["DEFAULT_LANG"]: _run_language(settings_file, override) for override in overrides}
     else:
         context = multiprocessing.get_context("fork")
@@ -307,7 +327,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
     if not failed:
         if spare:
             _remove_unclaimed(staging, spare, runs)
-        reuse = (output, previous["files"]) if previous else None
+        reuse = (start_from, previous["files"]) if previous else None
         failed = not _post_build(staging, base, index, reuse)
 
     _mark("post-build steps")
@@ -321,7 +341,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
         if new_spare is not None:
             shutil.rmtree(new_spare, ignore_errors=True)
     else:
-        _swap(staging, output, keep=previous is not None and not made_spare)
+        _swap(staging, output, keep=previous is not None and start_from == output and not made_spare)
         if made_spare:
             _make_spare(new_spare, output)
         elif new_spare is not None:
@@ -335,7 +355,7 @@ def _build(settings_file, output, jobs, strict, extra, incremental_build, inputs
             "summary": render(Text("summary_build", {"n": len(report)}), messages_lang) if report else "",
             "pages": pages,
             "warnings": warnings,
-        }, keep_previous=previous is not None and not made_spare, same_spare=made_spare)
+        }, keep_previous=previous is not None and start_from == output and not made_spare, same_spare=made_spare)
         for folder in ("index", "markdown", "documents"):
             fresh.prune(os.path.join(inputs.cache, folder), ".pickle")
     _mark("swap, state")
@@ -357,8 +377,8 @@ def warm_up(settings, everything=True):
 
     The plugins, each language's Babel data (dates), the Markdown parser
     (site_content.reader.parser) and, for a build that renders every page (a
-    first one), icalendar, which the calendars import when they are made
-    (0.05-0.15 s in each run). Done while the content index is built in
+    first one), icalendar, which the calendars import when they are made.
+    Done while the content index is built in
     early's process, it costs the build no time.
     """
     for name in settings.get("PLUGINS", ()):
@@ -390,6 +410,15 @@ def _mark(step):
     if step is not None and _TIMES:
         print(f"{now - _TIMES[-1]:7.2f} s  {step}", file=sys.stderr)
     _TIMES[:] = [now]
+
+
+def _expected_pages(state, index, lang):
+    """How many writes a language's run will make, for progress reports: as many as the last
+    build's, or else at least one per document of the language."""
+    calls = (state or {}).get("calls", {}).get(lang)
+    if calls:
+        return len(calls)
+    return sum(document.lang == lang for document in index.documents.values())
 
 
 def _bodies(index, lang):
@@ -433,6 +462,7 @@ def _post_build(staging, settings, index, reuse=None):
     """
     for step in settings.get("POST_BUILD", ()):
         module, _, function = step.partition(":")
+        progress.report(f"step {module}")
         try:
             getattr(importlib.import_module(module), function)(staging, settings, index)
         except Exception:  # the site is incomplete: it must not go live
@@ -483,8 +513,7 @@ def _link_spare(site, spare, calls):
 
     After a build that started from an empty folder (the first one, or after
     the code or theme changed), the next would link every page of the site
-    into a new folder, a folder and a link for each (0.1-0.2 s of each
-    language's run of the benchmark's site); each run does it instead once it
+    into a new folder, a folder and a link for each; each run does it instead once it
     has reported, while the build ends with the sitemap. The spare's record
     is then the build's own (fresh.save, same_spare): its files are the very
     files of the site, and the next build finds them in place (_staging).

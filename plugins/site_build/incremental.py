@@ -41,6 +41,8 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
 
+from . import progress
+
 # The kinds of document whose page shows no other story's or news item's front matter.
 NARROW_KINDS = {"story"}
 
@@ -76,6 +78,12 @@ def rendered():
 
 
 _RENDERED = [0]
+_PAGES = [progress.Pages("")]  # this run's count of writes, for progress reports
+
+
+def finish_progress():
+    """Report this run's writes as all done (progress.py)."""
+    _PAGES[0].finish(_RENDERED[0])
 
 
 class _Keys:
@@ -145,6 +153,7 @@ class IncrementalWriter(Writer):
         self._writing = []  # the files the current call writes
         _RECORDS.clear()
         _RENDERED[0] = 0
+        _PAGES[0] = progress.Pages(settings.get("DEFAULT_LANG", ""), state.get("expected"))
 
     def write_file(self, name, template, context, *args, **kwargs):
         if not name:
@@ -190,6 +199,7 @@ class IncrementalWriter(Writer):
         return super()._open_w(filename, encoding, override)
 
     def _reuse_or(self, call, key, render):
+        _PAGES[0].add()
         if not self._reuse(call, key):
             self._writing = []
             result = render()
