@@ -117,7 +117,7 @@ def test_permalinks_follow_each_heading_with_an_id_and_name_it():
     result = permalinks(html, "Saite uz šo sadaļu")
     assert result == (
         '<div class="heading-anchor"><h2 id="kas-ir">Kas ir <em>kopiena</em></h2>'
-        '<a class="permalink" href="#kas-ir"><span aria-hidden="true">#</span>'
+        '<a class="permalink" href="#kas-ir" data-pagefind-ignore><span aria-hidden="true">#</span>'
         '<span class="visually-hidden">Saite uz šo sadaļu: Kas ir kopiena</span></a></div>'
         "<p>x</p><h3>Bez id</h3>"
     )
