@@ -36,7 +36,7 @@ class GoalsView:
         self.languages = settings["LANGUAGES"]
         self.default_lang = settings.get("SITE_DEFAULT_LANG", self.lang)
         self.site_root = settings.get("SITE_ROOT", settings["SITEURL"])
-        self.goals = sorted(goals, key=lambda goal: collation_key(self.link(goal)["title"], self.lang))
+        self.goals = sorted(goals, key=lambda goal: collation_key(self.link(goal)["title"], self.default_lang))
         self.by_id = {goal.id: goal for goal in goals}  # in the register's order: by id
         section = goals_section(settings)
         self.path = settings["SECTIONS"][section][self.lang] if section else None
