@@ -108,3 +108,35 @@ def test_screenshots_and_no_sideways_scrolling(served_site, browser, width):
             assert overflow <= width, f"{KINDS[lang][kind]} is {overflow} px wide at {width} px"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_on_a_phone_the_header_is_short_and_its_menu_opens_without_javascript(served_site, browser, script):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=script)
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS["lv"]["story"]))
+        assert page.locator(".site-header").bounding_box()["height"] <= 120
+        meetings = page.locator("nav.site-nav a", has_text="Tikšanās")
+        assert not meetings.is_visible()  # behind the menu until it is opened
+        summary = page.locator(".site-menu > summary")
+        box = summary.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+        summary.click()
+        assert meetings.is_visible() and page.locator("nav.site-nav a", has_text="Mērķi").is_visible()
+        meetings.click()
+        page.wait_for_load_state()
+        assert page.url == served_site.site_url + "/tiksanas/"
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_menu_links_show_without_opening_it(served_site, page):
+    page.goto(url_of(served_site, KINDS["en"]["home"]))
+    assert not page.is_visible(".site-menu > summary")
+    links = page.locator("nav.site-nav a")
+    assert [links.nth(i).inner_text() for i in range(links.count())] == [
+        "Stories", "News", "Meetings", "Communities", "Goals", "Methodology", "About the project", "Search"
+    ]
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
+    assert page.locator(".site-header").bounding_box()["height"] <= 120

@@ -144,7 +144,7 @@ def test_latvian_pages_show_latvian_dates_and_strings(site):
     assert soup.find("a", class_="skip-link").get_text() == "Pāriet uz galveno saturu"
     assert soup.find("nav", class_="site-nav")["aria-label"] == "Galvenā izvēlne"
     nav = [a.get_text(strip=True) for a in soup.select("nav.site-nav a")]
-    assert nav == ["Stāsti", "Jaunumi", "Kopienas", "Metodoloģija", "Par projektu", "Meklēt"]
+    assert nav == ["Stāsti", "Jaunumi", "Tikšanās", "Kopienas", "Mērķi", "Metodoloģija", "Par projektu", "Meklēt"]
     story = parse(site.output, KINDS["lv"]["story"])
     assert story.find("time").get_text() == "2022"  # the story is dated to the year only
 
@@ -252,7 +252,8 @@ def test_the_communities_map_links_every_community_by_name(site, lang):
     soup = parse(site.output, page)
     assert soup.select_one("main figure.map svg") is not None
     text = (site.output / page).read_text(encoding="utf-8")
-    start, end = text.index("<svg"), text.index("</svg>") + len("</svg>")
+    start = text.index("<svg", text.index("<main"))  # the map, not the logo in the header
+    end = text.index("</svg>", start) + len("</svg>")
     root = ET.fromstring(text[start:end])  # the inline SVG, as written, is well-formed XML
     ns = "{http://www.w3.org/2000/svg}"
     assert root.find(f"{ns}title").text

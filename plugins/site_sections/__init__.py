@@ -135,6 +135,12 @@ def navigation(settings, output_file):
             if document is None:
                 continue
             path = document.url
+        elif section == "meetings":
+            # not a section of content but site_meetings' pages: upcoming, and past below it
+            path = settings.get("MEETINGS", {}).get(lang, {}).get("upcoming")
+            if not path:
+                continue
+            path += "/"
         else:
             path = settings["SECTIONS"][section][lang] + "/"
         entries.append(NavigationEntry(
