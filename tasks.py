@@ -114,6 +114,12 @@ def test(c, k=""):
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
 
 
+@task(name="audit-pages")
+def audit_pages(c):
+    """Lighthouse on every kind of page in both languages, phone and desktop, served by nginx."""
+    c.run(f"{sys.executable} -m pytest tests/test_lighthouse.py", env={"LIGHTHOUSE": "all"}, pty=False)
+
+
 @task
 def messages(c):
     """Extract the theme's messages and update every language's catalogue."""
