@@ -140,3 +140,27 @@ def test_on_a_wide_screen_the_menu_links_show_without_opening_it(served_site, pa
     ]
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert page.locator(".site-header").bounding_box()["height"] <= 120
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_map_labels_are_at_least_14_px_on_a_phone_and_never_overlap(served_site, browser, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS[lang]["communities list"]))
+        page.evaluate("document.fonts.ready.then(() => true)")
+        boxes = page.evaluate("""[...document.querySelectorAll('.community-map text, .community-map circle')].map(e => {
+            const r = e.getBoundingClientRect();
+            return [e.tagName === 'text' ? e.textContent : 'dot', r.left, r.top, r.right, r.bottom]; })""")
+        labels = [box for box in boxes if box[0] != "dot"]
+        assert len(labels) == 7
+        for name, left, top, right, bottom in labels:
+            assert bottom - top >= 14 * 1.2, (name, bottom - top)  # a line box of a 14 px font
+            others = [other for other in boxes if other[0] != name]
+            hit = [o[0] for o in others if left < o[3] and o[1] < right and top < o[4] and o[2] < bottom]
+            assert hit == [], f"{name} overlaps {hit}"
+        size = page.evaluate("""(() => { const t = document.querySelector('.community-map text');
+            return parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width; })()""")
+        assert size >= 14
+    finally:
+        context.close()

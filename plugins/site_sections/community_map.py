@@ -9,6 +9,8 @@ an accessible name (`<title>`). The page lists the same places as text.
 import math
 import xml.etree.ElementTree as ET
 
+from .map_labels import LABEL_SIZE, place_labels
+
 __all__ = ["project", "community_map"]
 
 WIDTH = 640
@@ -45,6 +47,8 @@ def community_map(places, label):
     if not places:
         return ""
     points, height = project([tuple(place["coordinates"]) for place in places])
+    labels, extra = place_labels(points, [place["name"] for place in places], WIDTH, height)
+    height += extra
     svg = ET.Element("svg", {
         "xmlns": "http://www.w3.org/2000/svg",
         "viewBox": f"0 0 {WIDTH} {height}",
@@ -58,15 +62,13 @@ def community_map(places, label):
     ET.SubElement(svg, "rect", {"class": "map-ground", "x": "0", "y": "0",
                                 "width": str(WIDTH), "height": str(height),
                                 "fill": GROUND})
-    for place, (x, y) in zip(places, points):
+    for place, (x, y), label in zip(places, points, labels):
         link = ET.SubElement(svg, "a", {"href": place["href"]})
         ET.SubElement(link, "title").text = place["name"]
         ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": "7", "fill": INK})
-        # labels left of places on the right half, so that they stay inside
-        right = x > WIDTH / 2
         text = ET.SubElement(link, "text", {
-            "x": _number(x - 11 if right else x + 11), "y": _number(y + 5),
-            "text-anchor": "end" if right else "start",
+            "x": _number(label.x), "y": _number(label.y),
+            "text-anchor": label.anchor, "font-size": str(LABEL_SIZE),
         })
         text.text = place["name"]
     return ET.tostring(svg, encoding="unicode")
