@@ -164,3 +164,17 @@ def test_map_labels_are_at_least_14_px_on_a_phone_and_never_overlap(served_site,
         assert size >= 14
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_field_names_of_the_open_data_never_break_mid_word(served_site, browser, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS[lang]["goals data"]))
+        heights = page.evaluate("""[...document.querySelectorAll('.data-fields code')].map(c =>
+            [c.textContent, c.getClientRects().length, Math.round(c.getBoundingClientRect().height)])""")
+        assert heights and all(rects == 1 for _name, rects, _height in heights), heights
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
