@@ -147,6 +147,8 @@ def test_a_pdf_may_load_only_the_site_s_own_files():
     files = site_files("https://x.org", "theme", {"css/site.css": "css/site.0123456789.css"}, "/t/static", [static])
     assert files == {
         "https://x.org/theme/css/site.0123456789.css": "/t/static/css/site.css",
+        # under its own name too: site.css names its font so (../fonts/x.woff2)
+        "https://x.org/theme/css/site.css": "/t/static/css/site.css",
         "https://x.org/images/a.jpg": "/content/images/a.jpg",
     }
 
