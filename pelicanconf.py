@@ -107,8 +107,9 @@ GUIDE_PRINT = {
     },
 }
 
-# Main navigation, in order: section folders, then pages by their file key.
-NAVIGATION = ["stories", "news", "communities", "methodology", "pages/par-projektu"]
+# Main navigation, in order: section folders, "meetings" (the upcoming and past
+# meetings, site_meetings), then pages by their file key.
+NAVIGATION = ["stories", "news", "meetings", "communities", "goals", "methodology", "pages/par-projektu"]
 
 PATH = "content"
 OUTPUT_PATH = "output"

@@ -139,6 +139,12 @@ def audit(c):
         raise Exit(code=result.exited)
 
 
+@task(name="audit-pages")
+def audit_pages(c):
+    """Lighthouse on every kind of page in both languages, phone and desktop, served by nginx."""
+    c.run(f"{sys.executable} -m pytest tests/test_lighthouse.py", env={"LIGHTHOUSE": "all"}, pty=False)
+
+
 @task
 def messages(c):
     """Extract the theme's messages and update every language's catalogue."""

@@ -100,11 +100,15 @@ def browser():
 
 def pytest_terminal_summary(terminalreporter):
     """The page-weight table, for people to see what a first visit costs."""
-    from tools import PAGE_WEIGHTS  # noqa: PLC0415
+    from tools import LIGHTHOUSE_REPORT, PAGE_WEIGHTS  # noqa: PLC0415
 
+    write = terminalreporter.write_line
+    if LIGHTHOUSE_REPORT:
+        terminalreporter.section("Lighthouse: scores and every failed audit")
+        for line in LIGHTHOUSE_REPORT:
+            write(line)
     if not PAGE_WEIGHTS:
         return
-    write = terminalreporter.write_line
     terminalreporter.section("page weight without photos (gzip, bytes)")
     write(f"{'page':<28}{'HTML':>8}{'CSS/JS/fonts':>14}{'total':>8}")
     for name, document, other, total in PAGE_WEIGHTS:

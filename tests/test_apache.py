@@ -55,11 +55,20 @@ def test_each_language_has_its_own_404(apache, path, lang, heading):
 def test_pretty_urls_and_the_calendar_type(apache):
     status, headers, body = request(apache.base + "/kopienas/mezinieki/")
     assert (status, headers["Content-Type"]) == (200, "text/html; charset=utf-8")
-    assert "<h1>Mežinieki</h1>" in body.decode("utf-8")
+    assert """<h1 data-pagefind-weight="10">Mežinieki</h1>""" in body.decode("utf-8")
     status, headers, _body = request(apache.base + "/stasti")
     assert status == 301 and headers["Location"].endswith("/stasti/")
     _status, headers, _body = request(apache.base + "/kalendars.ics")
     assert headers["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+@pytest.mark.parametrize("path", ["/feeds/atom.xml", "/en/feeds/atom.xml"])
+@pytest.mark.parametrize(("accept", "encoding"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("", None)])
+def test_feeds_are_served_as_atom(apache, path, accept, encoding):
+    status, headers, _body = request(apache.base + path, headers={"Accept-Encoding": accept})
+    assert status == 200
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert headers.get("Content-Encoding") == encoding
 
 
 @pytest.mark.parametrize(("accept", "encoding"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("", None)])

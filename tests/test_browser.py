@@ -108,3 +108,73 @@ def test_screenshots_and_no_sideways_scrolling(served_site, browser, width):
             assert overflow <= width, f"{KINDS[lang][kind]} is {overflow} px wide at {width} px"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_on_a_phone_the_header_is_short_and_its_menu_opens_without_javascript(served_site, browser, script):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=script)
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS["lv"]["story"]))
+        assert page.locator(".site-header").bounding_box()["height"] <= 120
+        meetings = page.locator("nav.site-nav a", has_text="Tikšanās")
+        assert not meetings.is_visible()  # behind the menu until it is opened
+        summary = page.locator(".site-menu > summary")
+        box = summary.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+        summary.click()
+        assert meetings.is_visible() and page.locator("nav.site-nav a", has_text="Mērķi").is_visible()
+        meetings.click()
+        page.wait_for_load_state()
+        assert page.url == served_site.site_url + "/tiksanas/"
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_menu_links_show_without_opening_it(served_site, page):
+    page.goto(url_of(served_site, KINDS["en"]["home"]))
+    assert not page.is_visible(".site-menu > summary")
+    links = page.locator("nav.site-nav a")
+    assert [links.nth(i).inner_text() for i in range(links.count())] == [
+        "Stories", "News", "Meetings", "Communities", "Goals", "Methodology", "About the project", "Search"
+    ]
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
+    assert page.locator(".site-header").bounding_box()["height"] <= 120
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_map_labels_are_at_least_14_px_on_a_phone_and_never_overlap(served_site, browser, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS[lang]["communities list"]))
+        page.evaluate("document.fonts.ready.then(() => true)")
+        boxes = page.evaluate("""[...document.querySelectorAll('.community-map text, .community-map circle')].map(e => {
+            const r = e.getBoundingClientRect();
+            return [e.tagName === 'text' ? e.textContent : 'dot', r.left, r.top, r.right, r.bottom]; })""")
+        labels = [box for box in boxes if box[0] != "dot"]
+        assert len(labels) == 7
+        for name, left, top, right, bottom in labels:
+            assert bottom - top >= 14 * 1.2, (name, bottom - top)  # a line box of a 14 px font
+            others = [other for other in boxes if other[0] != name]
+            hit = [o[0] for o in others if left < o[3] and o[1] < right and top < o[4] and o[2] < bottom]
+            assert hit == [], f"{name} overlaps {hit}"
+        size = page.evaluate("""(() => { const t = document.querySelector('.community-map text');
+            return parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width; })()""")
+        assert size >= 14
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_field_names_of_the_open_data_never_break_mid_word(served_site, browser, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(url_of(served_site, KINDS[lang]["goals data"]))
+        heights = page.evaluate("""[...document.querySelectorAll('.data-fields code')].map(c =>
+            [c.textContent, c.getClientRects().length, Math.round(c.getBoundingClientRect().height)])""")
+        assert heights and all(rects == 1 for _name, rects, _height in heights), heights
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

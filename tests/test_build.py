@@ -154,7 +154,7 @@ def test_dev_server_rebuilds_when_content_changes(dev_server):
         story.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8"
     )
     url = base + "/en/stories/mezinieki-smart-village/"
-    assert wait_for(lambda: "<h1>Edited " in fetch(url)[1]), "the page was not rebuilt"
+    assert wait_for(lambda: '<h1 data-pagefind-weight="10">Edited ' in fetch(url)[1]), "the page was not rebuilt"
 
 
 def test_dev_server_rebuilds_when_the_theme_changes(dev_server):

@@ -16,7 +16,7 @@ from site_content.schema import SCHEMA
 from site_editor.__main__ import config_text
 from site_editor.config import KINDS, LEFT_OUT, fields
 from site_editor.vendor import verify, vendor
-from tools import request, require
+from tools import AXE, request, require
 
 EDITOR = ROOT / "editor"
 CONFIG = yaml.safe_load((EDITOR / "config.yml").read_text(encoding="utf-8"))
@@ -98,7 +98,8 @@ def test_the_built_site_holds_the_editor_outside_the_public_pages(site):
     soup = parse(site.output, "admin/index.html")
     assert soup.html["lang"] == "lv"
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
-    assert [s["src"] for s in soup.find_all("script")] == ["vendor/sveltia-cms.js"]
+    assert [s["src"] for s in soup.find_all("script")] == ["page.js", "vendor/sveltia-cms.js"]
+    assert (admin / "page.js").is_file()
     assert soup.find(attrs={"data-pagefind-body": True}) is None  # so Pagefind leaves it out
     sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
     assert "/admin/" not in sitemap
@@ -324,3 +325,38 @@ def test_a_change_to_the_editor_alone_is_built(tmp_path):
     result = site_build(project)
     assert not result.stdout.startswith("Nothing changed")
     assert "<title>Redaktors" in (project / "output" / "admin" / "index.html").read_text(encoding="utf-8")
+
+
+EDITOR_RULES = ["meta-viewport", "meta-viewport-large", "region"]
+
+
+def editor_findings(page):
+    """axe-core's zoom and landmark findings on the editor's page, and its viewport."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})",
+        EDITOR_RULES,
+    )
+    viewports = page.evaluate("[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)")
+    return [v["id"] for v in result["violations"]], viewports
+
+
+def test_the_editor_can_be_zoomed_and_its_content_is_in_a_landmark(editor):
+    page, _requests = editor
+    found, viewports = editor_findings(page)
+    assert found == []
+    assert viewports and not [v for v in viewports if "maximum-scale" in v or "user-scalable" in v], viewports
+
+
+def test_the_sign_in_screen_can_be_zoomed_and_is_in_a_landmark(browser, served_site):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(served_site.site_url + "/admin/")
+        page.get_by_role("button", name="Work with Local Repository").wait_for()
+        found, viewports = editor_findings(page)
+        assert found == []
+        assert "maximum-scale" not in " ".join(viewports), viewports
+        assert page.evaluate("document.querySelector('[role=main]').contains(document.querySelector('h1'))")
+    finally:
+        context.close()

@@ -299,3 +299,30 @@ def test_the_register_from_an_index(tmp_path):
     assert [(status, [g.id for g in members]) for status, members in by_status(goals)] == [
         ("identified", ["b"]), ("planned", ["a"]), ("in-progress", []), ("done", [])]
     assert dict((kind, [g.id for g in members]) for kind, members in by_kind(goals))["sports"] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("lang", "data_page"), [("lv", "merki/dati/index.html"), ("en", "en/goals/data/index.html")])
+def test_the_fields_are_documented_on_a_page_of_their_own_linked_from_the_data_links(site, lang, data_page):
+    overview = parse(site.output, KINDS[lang]["goals overview"])
+    assert overview.select("table.data-fields") == []  # the overview is for people
+    link = overview.select_one("main #open-data-title ~ p a")
+    assert local_path(link["href"], page_url(KINDS[lang]["goals overview"]), site.site_url) == data_page
+    page = parse(site.output, data_page)
+    captions = [caption.get_text(strip=True) for caption in page.select("table.data-fields caption")]
+    assert len(captions) == 2
+    fields = [code.get_text() for code in page.select("table.data-fields code")]
+    assert "status_date" in fields and "title_lv" in fields
+    # the same downloads as the overview's, and a way back to it
+    assert [a["href"] for a in page.select("ul.data-downloads a")] == [a["href"] for a in overview.select("ul.data-downloads a")]
+    assert page.select_one(".kicker a")["href"].endswith(KINDS[lang]["goals overview"].removesuffix("index.html"))
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_each_goal_of_the_overview_shows_its_latest_change(site, lang):
+    overview = parse(site.output, KINDS[lang]["goals overview"])
+    items = overview.select("#by-status ~ ul.goal-list > li, section[aria-labelledby=by-status] ul.goal-list > li")
+    assert len(items) == 3
+    for item in items:
+        latest = item.find_all("span", class_="meta")[-1]
+        assert latest.find("time")["datetime"] == "2022-10-07"
+        assert {"lv": "Jaunākais:", "en": "Latest:"}[lang] in latest.get_text()

@@ -161,7 +161,7 @@ def test_new_and_removed_files_and_a_changed_template_give_the_site_a_full_build
     assert not (project / "output" / "stasti" / "mezinieku-viedais-ciems").exists()
     assert tree_digest(project / "output") == full_build(project)
 
-    edit(project, "theme/templates/story.html", "<h1>", '<h1 class="story-title">')
+    edit(project, "theme/templates/story.html", "<h1 ", '<h1 class="story-title" ')
     result = site_build(project)
     assert all(done == total for done, total in rendered(result).values()), result.stderr
     assert tree_digest(project / "output") == full_build(project)

@@ -165,6 +165,11 @@ def test_a_cancelled_or_past_meeting_offers_no_calendar_link(meetings_site):
         assert parse(meetings_site.output, page).select("a[download]") == [], page
     cancelled = parse(meetings_site.output, "jaunumi/atcelta-tiksanas/index.html")
     assert "Atcelta" in cancelled.select_one("dl.event").get_text()
+    # and no calendar file that nothing links is made for them; the calendar of all meetings keeps them
+    for folder in ("jaunumi/atcelta-tiksanas", "jaunumi/ziemas-tiksanas"):
+        assert list((meetings_site.output / folder).glob("*.ics")) == [], folder
+    assert uid("ziemas-tiksanas") in events(meetings_site, "kalendars.ics")
+    assert uid("atcelta-tiksanas") in events(meetings_site, "kalendars.ics")
 
 
 # --- upcoming and past -------------------------------------------------------
@@ -361,3 +366,11 @@ def test_an_end_before_the_start_is_reported_and_fails_a_strict_build(tmp_path, 
 )
 def test_meeting_times_in_each_language(locale, start, end, expected):
     assert event_period(start, end, locale) == expected
+
+
+def test_a_past_meeting_is_called_past_and_an_upcoming_one_an_invitation(meetings_site):
+    kicker = lambda page: parse(meetings_site.output, page).select_one(".kicker").get_text(" ", strip=True)  # noqa: E731
+    assert kicker("jaunumi/ziemas-tiksanas/index.html") == "Jaunumi · Notikusi tikšanās"
+    assert kicker("jaunumi/vasaras-tiksanas/index.html") == "Jaunumi · Ielūgums uz tikšanos"
+    news_list = parse(meetings_site.output, "jaunumi/index.html").get_text(" ", strip=True)
+    assert "Notikusi tikšanās" in news_list

@@ -56,8 +56,6 @@ def test_no_hsts_over_plain_http_on_the_editor_either(served_site):
 
 @pytest.mark.parametrize("path", [
     "/kalendars.ics", "/en/calendar.ics",
-    "/jaunumi/kopsanaksme-mezinieki-2022/kopsanaksme-mezinieki-2022.ics",
-    "/en/news/gathering-mezinieki-2022/gathering-mezinieki-2022.ics",
 ])
 def test_calendars_are_served_as_calendars(served_site, path):
     status, headers, body = request(served_site.site_url + path)
@@ -66,11 +64,21 @@ def test_calendars_are_served_as_calendars(served_site, path):
     assert_security_headers(headers, path)
 
 
+@pytest.mark.parametrize("path", ["/feeds/atom.xml", "/en/feeds/atom.xml"])
+@pytest.mark.parametrize("accept", ["gzip", ""])
+def test_feeds_are_served_as_atom(served_site, path, accept):
+    status, headers, body = request(served_site.site_url + path, headers={"Accept-Encoding": accept})
+    assert status == 200
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert headers.get("Content-Encoding") == (accept or None)
+    assert_security_headers(headers, path)
+
+
 def test_pretty_urls_serve_the_folder_index(served_site):
     status, headers, body = request(served_site.site_url + "/kopienas/mezinieki/")
     assert status == 200
     assert headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "<h1>Mežinieki</h1>" in body.decode("utf-8")
+    assert """<h1 data-pagefind-weight="10">Mežinieki</h1>""" in body.decode("utf-8")
 
 
 def test_a_folder_without_slash_redirects_to_it(served_site):

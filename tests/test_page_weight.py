@@ -10,7 +10,7 @@ import pytest
 from pages import KINDS
 from tools import PAGE_WEIGHTS, url_of
 
-LIMIT = 60_000  # bytes
+LIMIT = 30_000  # bytes: HTML, CSS, scripts and fonts, gzipped, of one page
 COUNTED = {"document", "stylesheet", "script", "font"}
 
 

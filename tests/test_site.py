@@ -153,7 +153,7 @@ def test_latvian_pages_show_latvian_dates_and_strings(site):
     assert soup.find("a", class_="skip-link").get_text() == "Pāriet uz galveno saturu"
     assert soup.find("nav", class_="site-nav")["aria-label"] == "Galvenā izvēlne"
     nav = [a.get_text(strip=True) for a in soup.select("nav.site-nav a")]
-    assert nav == ["Stāsti", "Jaunumi", "Kopienas", "Metodoloģija", "Par projektu", "Meklēt"]
+    assert nav == ["Stāsti", "Jaunumi", "Tikšanās", "Kopienas", "Mērķi", "Metodoloģija", "Par projektu", "Meklēt"]
     story = parse(site.output, KINDS["lv"]["story"])
     assert story.find("time").get_text() == "2022"  # the story is dated to the year only
 
@@ -261,7 +261,8 @@ def test_the_communities_map_links_every_community_by_name(site, lang):
     soup = parse(site.output, page)
     assert soup.select_one("main figure.map svg") is not None
     text = (site.output / page).read_text(encoding="utf-8")
-    start, end = text.index("<svg"), text.index("</svg>") + len("</svg>")
+    start = text.index("<svg", text.index("<main"))  # the map, not the logo in the header
+    end = text.index("</svg>", start) + len("</svg>")
     root = ET.fromstring(text[start:end])  # the inline SVG, as written, is well-formed XML
     ns = "{http://www.w3.org/2000/svg}"
     assert root.find(f"{ns}title").text
@@ -342,3 +343,37 @@ def test_the_communities_open_data_parses_and_agrees_with_the_pages(site, lang):
         assert community.h1.get_text(strip=True) == record[f"name_{lang}"]
         assert record["stage"] in ("met", "forming", "smart-village")
         assert 56 < record["latitude"] < 57 and 24 < record["longitude"] < 25
+
+
+def test_map_labels_never_overlap_each_other_or_a_place():
+    from site_sections.community_map import project  # noqa: PLC0415
+    from site_sections.map_labels import DOT, overlaps, place_labels  # noqa: PLC0415
+
+    # seven places, three of them close together, and one name far too long for its corner
+    coordinates = [(56.97, 24.23), (56.971, 24.235), (56.969, 24.232), (56.90, 24.30), (56.80, 24.10),
+                   (56.85, 24.45), (56.972, 24.229)]
+    names = ["Katlakalns", "Mežinieki", "Dzērumi", "Ķekava", "Baldone", "Daugmale", "Ļoti garš ciema nosaukums"]
+    points, height = project(coordinates)
+    labels, extra = place_labels(points, names, 640, height)
+    boxes = [label.box for label in labels]
+    dots = [(x - DOT, y - DOT, x + DOT, y + DOT) for x, y in points]
+    for i, box in enumerate(boxes):
+        assert box[0] >= 0 and box[2] <= 640 and box[1] >= 0 and box[3] <= height + extra, (names[i], box)
+        assert not [names[j] for j, other in enumerate(boxes) if j != i and overlaps(box, other)], names[i]
+        assert not [j for j, dot in enumerate(dots) if overlaps(box, dot)], names[i]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_each_community_page_opens_openstreetmap_at_its_place(site, lang):
+    soup = parse(site.output, KINDS[lang]["community"])
+    link = soup.select_one("main a.osm-link")
+    assert link["href"].startswith("https://www.openstreetmap.org/?mlat=")
+    lat, lon = link["href"].split("mlat=")[1].split("&mlon=")
+    assert 56 < float(lat) < 58 and 23 < float(lon.split("#")[0]) < 26
+    assert link.get_text() == {"lv": "Mežinieki kartē OpenStreetMap", "en": "Mežinieki on OpenStreetMap"}[lang]
+
+
+def test_a_meeting_page_links_its_place_to_openstreetmap(site):
+    soup = parse(site.output, KINDS["lv"]["invitation"])
+    link = soup.select_one("dl.event a.osm-link")
+    assert link["href"] == "https://www.openstreetmap.org/search?query=Me%C5%BEinieki%2C%20%C4%B6ekavas%20novads"

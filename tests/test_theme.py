@@ -67,3 +67,28 @@ def test_latvian_collation():
     names = ["Ķekava", "Krustkalni", "Ādaži", "Baldone", "Čiekurkalns", "Cēsis", "Dzērumi"]
     ordered = sorted(names, key=lambda name: collation_key(name, "lv"))
     assert ordered == ["Ādaži", "Baldone", "Cēsis", "Čiekurkalns", "Dzērumi", "Krustkalni", "Ķekava"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("Ara", "Āra"), ("Cuk", "Čaks"), ("Ezis", "Ēdiens"), ("Gulbis", "Ģipsis"), ("Ira", "Īle"),
+     ("Kurzeme", "Ķekava"), ("Lūznava", "Ļaudona"), ("Nurmi", "Ņūdzerzija"), ("Suntaži", "Šķaune"),
+     ("Uzvara", "Ūdri"), ("Zvejnieki", "Žagari"), ("Pūre", "Quinta"), ("Vārme", "Wolmar"),
+     ("ķekava", "Ķekavas pagasts"), ("Mežinieki", "mežs"), ("Krustkalniz", "Ķekava")],
+)
+def test_each_long_or_softened_letter_follows_its_plain_letter(before, after):
+    assert collation_key(before, "lv") < collation_key(after, "lv")
+
+
+def test_spaces_and_digits_come_before_letters():
+    names = ["Kopiena B", "Kopiena 2", "KopienaA", "Kopiena"]
+    assert sorted(names, key=lambda name: collation_key(name, "lv")) == ["Kopiena", "Kopiena 2", "Kopiena B", "KopienaA"]
+
+
+def test_the_english_community_list_sorts_in_latvian_order(site):
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    for path in ("kopienas/index.html", "en/communities/index.html"):
+        soup = BeautifulSoup((site.output / path).read_text(encoding="utf-8"), "html.parser")
+        names = [a.get_text(strip=True) for a in soup.select(".cards .card h2 a, .cards .card h3 a")]
+        assert names == ["Baldone", "Daugmale", "Dzērumi", "Katlakalns", "Krustkalni", "Ķekava", "Mežinieki"], path

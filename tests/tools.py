@@ -25,6 +25,8 @@ VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = "/usr/bin/chromium"
 # Rows (page, HTML bytes, other bytes, total) that test_page_weight fills for the summary.
 PAGE_WEIGHTS = []
+# Lines (scores, failed audits) that test_lighthouse fills for the summary.
+LIGHTHOUSE_REPORT = []
 # Chromium as root needs --no-sandbox; the rest keep it off the network.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -7,7 +7,8 @@ schema by `invoke editor-config`, see config.py) and the pinned bundle
 (`vendor/`, copied from node_modules by `invoke editor-vendor`, see
 vendor.py). A step after the languages' runs (POST_BUILD) copies it into the
 site at EDITOR["path"]; a vendored file that differs from its manifest fails
-the build. The editor's page says `noindex`, so the sitemap leaves it out, and
+the build. `page.js` lets the editor's page be zoomed and gives it a main
+landmark (the editor takes both away). The editor's page says `noindex`, so the sitemap leaves it out, and
 it has no `data-pagefind-body`, so search does not index it.
 """
 
@@ -19,7 +20,7 @@ from .vendor import verify
 __all__ = ["editor_folder", "publish_editor"]
 
 # What of the editor's folder is published (its README is for the repository).
-PUBLISHED = ("index.html", "config.yml", "vendor")
+PUBLISHED = ("index.html", "page.js", "config.yml", "vendor")
 
 
 def editor_folder(settings, settings_folder):

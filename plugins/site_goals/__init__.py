@@ -28,6 +28,15 @@ def goals_section(settings):
     return next((name for name, conf in settings["SECTIONS"].items() if conf["kind"] == "goal"), None)
 
 
+# The page that documents the open data's fields, below the overview, per language.
+DATA_PAGES = {"lv": "dati", "en": "data"}
+
+
+def data_folder(settings, lang):
+    """The folder of the open data's page under the goals' overview (GOALS_DATA_PAGES, else DATA_PAGES)."""
+    return settings.get("GOALS_DATA_PAGES", DATA_PAGES).get(lang, "data")
+
+
 class GoalsView:
     """The register as the templates of one language see it."""
 
@@ -36,10 +45,11 @@ class GoalsView:
         self.languages = settings["LANGUAGES"]
         self.default_lang = settings.get("SITE_DEFAULT_LANG", self.lang)
         self.site_root = settings.get("SITE_ROOT", settings["SITEURL"])
-        self.goals = sorted(goals, key=lambda goal: collation_key(self.link(goal)["title"], self.lang))
+        self.goals = sorted(goals, key=lambda goal: collation_key(self.link(goal)["title"], self.default_lang))
         self.by_id = {goal.id: goal for goal in goals}  # in the register's order: by id
         section = goals_section(settings)
         self.path = settings["SECTIONS"][section][self.lang] if section else None
+        self.data_page = f"{self.path}/{data_folder(settings, self.lang)}" if section else None
 
     def get(self, goal_id):
         return self.by_id.get(goal_id)
@@ -120,6 +130,18 @@ class GoalsOverviewGenerator(Generator):
             section=section,
             open_data=files,
             alternates=path_alternates(self.settings, {lang: f"{p}/" for lang, p in paths.items()}),
+        )
+        # The open data's fields, for those who use the files, on a page of their own.
+        writer.write_file(
+            f"{view.data_page}/index.html",
+            self.get_template("goals_data"),
+            self.context,
+            url=f"{view.data_page}/",
+            section=section,
+            open_data=files,
+            alternates=path_alternates(self.settings, {
+                lang: f"{p}/{data_folder(self.settings, lang)}/" for lang, p in paths.items()
+            }),
         )
 
 

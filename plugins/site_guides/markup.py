@@ -27,6 +27,7 @@ def permalinks(html, label):
 
     The link follows the heading (it is not part of the heading's name), shows
     "#", and is named "<label>: <heading>", e.g. "Link to this section: Who...".
+    Search leaves it out (`data-pagefind-ignore`): its name is not the page's text.
     """
 
     def link(match):
@@ -38,7 +39,7 @@ def permalinks(html, label):
         name = f"{escape(label)}: {plain_text(inner)}"
         return (
             f'<div class="heading-anchor">{match.group(0)}'
-            f'<a class="permalink" href="#{target}"><span aria-hidden="true">#</span>'
+            f'<a class="permalink" href="#{target}" data-pagefind-ignore><span aria-hidden="true">#</span>'
             f'<span class="visually-hidden">{name}</span></a></div>'
         )
 

@@ -37,6 +37,8 @@ def site_files(site_root, theme_dir, theme_assets, theme_static, static_content)
         f"{site_root}/{theme_dir}/{named}": f"{theme_static}/{relative}"
         for relative, named in theme_assets.items()
     }
+    # the theme's files under their own names too: a stylesheet names its fonts so (site.css)
+    files.update({f"{site_root}/{theme_dir}/{relative}": f"{theme_static}/{relative}" for relative in theme_assets})
     for static in static_content:
         files[f"{site_root}/{static.url}"] = static.source_path
     return files

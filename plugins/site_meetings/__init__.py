@@ -147,6 +147,11 @@ def event_json(settings, article, meeting):
     )
 
 
+def offers_calendar(meeting):
+    """Whether a meeting's page offers its own calendar file (and so the build makes it)."""
+    return not meeting.past and meeting.status != "cancelled"
+
+
 class MeetingsGenerator(Generator):
     """Writes the meeting pages and the calendars of one language."""
 
@@ -181,8 +186,12 @@ class MeetingsGenerator(Generator):
 
         write(paths["calendar"], lambda: self.vcalendar(
             [event(article) for article in state["all"]], "calendar", subscription=True))
+        # A meeting's own .ics is made only where its page offers it ("Add to calendar",
+        # macros/meetings.html): for a meeting still to come that is not cancelled.
+        # The calendar of all meetings above keeps the past and cancelled ones.
         for article in state["all"]:
-            write(article.meeting.calendar, lambda article=article: self.vcalendar([event(article)], article.key))
+            if offers_calendar(article.meeting):
+                write(article.meeting.calendar, lambda article=article: self.vcalendar([event(article)], article.key))
 
     def vevent(self, article):
         url = absolute_url(self.settings, article.url)

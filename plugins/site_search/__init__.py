@@ -4,7 +4,9 @@ Pagefind (PyPI `pagefind[bin]`) reads the finished site and writes `pagefind/`,
 one index per `<html lang>`. Only the main text of documents is indexed: their
 templates mark it with `data-pagefind-body`, so list pages and navigation stay
 out. The search page works as a plain page without JavaScript (it links the
-list pages); `theme/static/js/search.js` adds the search itself. With
+list pages); `theme/static/js/search.js` adds the search itself. A Latvian
+document also carries the parts of its compound words (`compounds.py`), and
+its title weighs most (`data-pagefind-weight` on its h1). With
 SEARCH_INDEX off (pelicanconf.py, the preview) no index is made, and the
 search page says that search works on the published site.
 """
@@ -18,6 +20,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_languages import path_alternates
+
+from .compounds import parts_field
 
 __all__ = ["build_index", "register"]
 
@@ -72,5 +76,12 @@ def build_index(output_path, settings, index=None):
     return {lang: info["page_count"] for lang, info in data["languages"].items()}
 
 
+def add_template_functions(generator):
+    lang = generator.settings["DEFAULT_LANG"]
+    generator.env.globals["search_parts"] = lambda item: parts_field(
+        lang, getattr(item, "title", ""), getattr(item, "summary", ""), getattr(item, "content", ""))
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_template_functions)

@@ -20,16 +20,29 @@ from .community_map import community_map
 __all__ = ["items_for", "collation_key", "mentioning", "navigation", "register"]
 
 # Alphabetical order differs by language: in Latvian "Ķekava" follows "Krustkalni".
-ALPHABETS = {"lv": "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"}
+# The letters of foreign words (q, w, x, y) stand where the Latin alphabet has them.
+ALPHABETS = {"lv": "aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž"}
 
 
 def collation_key(text, lang):
+    """A sort key for `text` in the alphabetical order of `lang`.
+
+    Every letter of the language's alphabet is a letter of its own, in the
+    alphabet's order (ā after a, č after c, ..., ž after z); upper and lower
+    case sort alike; anything else (spaces, digits, punctuation) before
+    every letter. Without an alphabet for `lang`: case-folded code points.
+    The lists of the site sort by its default language in every language
+    (SITE_DEFAULT_LANG): their names are the communities' own Latvian names,
+    and an English reader looks for "Ķekava" where a Latvian one does.
+    A key of our own, not PyICU: PyICU needs ICU's headers and a compiler to
+    install here, and this is every rule the site needs.
+    """
     alphabet = ALPHABETS.get(lang)
     folded = text.casefold()
     if alphabet is None:
         return (folded,)
     return tuple(
-        (alphabet.index(c), c) if c in alphabet else (len(alphabet), c) for c in folded
+        (alphabet.index(c), c) if c in alphabet else (-1, c) for c in folded
     )
 
 
@@ -51,7 +64,8 @@ def items_for(context, section, lang):
 
         items.sort(key=lambda item: (guide_order(item), int(getattr(item, "chapter", 0))))
     else:
-        items.sort(key=lambda item: collation_key(item.title, lang))
+        order = context.get("SITE_DEFAULT_LANG", lang)
+        items.sort(key=lambda item: collation_key(item.title, order))
     return items
 
 
@@ -121,6 +135,12 @@ def navigation(settings, output_file):
             if document is None:
                 continue
             path = document.url
+        elif section == "meetings":
+            # not a section of content but site_meetings' pages: upcoming, and past below it
+            path = settings.get("MEETINGS", {}).get(lang, {}).get("upcoming")
+            if not path:
+                continue
+            path += "/"
         else:
             path = settings["SECTIONS"][section][lang] + "/"
         entries.append(NavigationEntry(

@@ -14,6 +14,8 @@ caption.
 import math
 import xml.etree.ElementTree as ET
 
+from .map_labels import LABEL_SIZE, place_labels
+
 __all__ = ["project", "community_map"]
 
 WIDTH = 640
@@ -52,6 +54,10 @@ def community_map(places, label, uncertain_note=""):
     if not places:
         return ""
     points, height = project([tuple(place["coordinates"]) for place in places])
+    names = [f"{place['name']} {uncertain_note}".strip() if place.get("uncertain") else place["name"]
+             for place in places]
+    labels, extra = place_labels(points, names, WIDTH, height)
+    height += extra
     svg = ET.Element("svg", {
         "xmlns": "http://www.w3.org/2000/svg",
         "viewBox": f"0 0 {WIDTH} {height}",
@@ -65,9 +71,8 @@ def community_map(places, label, uncertain_note=""):
     ET.SubElement(svg, "rect", {"class": "map-ground", "x": "0", "y": "0",
                                 "width": str(WIDTH), "height": str(height),
                                 "fill": GROUND})
-    for place, (x, y) in zip(places, points):
+    for place, (x, y), label, name in zip(places, points, labels, names):
         uncertain = bool(place.get("uncertain"))
-        name = f"{place['name']} {uncertain_note}".strip() if uncertain else place["name"]
         link = ET.SubElement(svg, "a", {"href": place["href"]})
         ET.SubElement(link, "title").text = name
         if uncertain:
@@ -76,11 +81,9 @@ def community_map(places, label, uncertain_note=""):
                 "fill": "none", "stroke": INK, "stroke-width": "2", "stroke-dasharray": "5 4",
             })
         ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": "7", "fill": INK})
-        # labels left of places on the right half, so that they stay inside
-        right = x > WIDTH / 2
         text = ET.SubElement(link, "text", {
-            "x": _number(x - 11 if right else x + 11), "y": _number(y + 5),
-            "text-anchor": "end" if right else "start",
+            "x": _number(label.x), "y": _number(label.y),
+            "text-anchor": label.anchor, "font-size": str(LABEL_SIZE),
         })
         text.text = name
     return ET.tostring(svg, encoding="unicode")

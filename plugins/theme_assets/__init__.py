@@ -4,6 +4,10 @@
 is taken from the file's content: a changed file gets a new name, an unchanged
 one keeps its name (and visitors' cached copy). The copies are written by the
 default language's run, which is the one that copies the theme's files.
+
+The files of `static/root/` (favicon.ico, apple-touch-icon.png: browsers ask
+for them at these addresses) are copied to the root of the site as they are,
+not fingerprinted.
 """
 
 import hashlib
@@ -18,6 +22,8 @@ __all__ = ["manifest", "fingerprinted", "links", "register"]
 logger = logging.getLogger(__name__)
 
 DIGEST_LENGTH = 10
+# Files copied to the root of the site under their own names.
+ROOT_FOLDER = "root"
 
 
 def fingerprinted(relative, content):
@@ -53,6 +59,8 @@ def manifest(static_root):
             if os.path.islink(full):
                 continue
             relative = os.path.relpath(full, static_root).replace(os.sep, "/")
+            if relative.startswith(ROOT_FOLDER + "/"):
+                continue
             with open(full, "rb") as f:
                 result[relative] = fingerprinted(relative, f.read())
     return result
@@ -86,6 +94,10 @@ def write_fingerprinted_copies(pelican):
         destination = os.path.join(target, named)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         shutil.copyfile(os.path.join(_static_root(settings), relative), destination)
+    root = os.path.join(_static_root(settings), ROOT_FOLDER)
+    if os.path.isdir(root):
+        for name in sorted(os.listdir(root)):
+            shutil.copyfile(os.path.join(root, name), os.path.join(settings["OUTPUT_PATH"], name))
 
 
 def register():

@@ -10,6 +10,9 @@ const form = document.querySelector("form[data-search]");
 const ENDINGS = ["ajiem", "ajam", "iem", "ām", "ēm", "īm", "ās", "ēs", "os", "as", "es", "is", "us", "ai", "ei", "am", "em", "im", "um",
   "a", "e", "i", "u", "s", "š", "ā", "ē", "ī", "ū", "o"];
 const MIN_STEM = 4;
+// Results shown, and Pagefind results read at most to find them.
+const MAX_SHOWN = 20;
+const MAX_CHECKED = 100;
 
 export function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -25,15 +28,34 @@ export function stem(word) {
   return word;
 }
 
+// Words shorter than this are left out of a query: a one-letter word ("a",
+// "ar" is kept) would match the start of nearly every page.
+const MIN_WORD = 2;
+
+export function queryWords(text) {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= MIN_WORD);
+}
+
 export function prepareQuery(text, lang) {
-  const words = fold(text).split(/\s+/).filter(Boolean);
+  const words = queryWords(text);
   return (lang === "lv" ? words.map(stem) : words).join(" ");
+}
+
+// Pagefind answers a word it has not indexed with pages that match a shorter
+// start of it ("apgaismojums" on the English pages finds every page with
+// "a"). A page is kept only if each word of the query begins some word of
+// its title, text or compound parts (folded, and stemmed as the query was).
+export function matchesEvery(data, terms) {
+  const text = fold([data.meta.title || "", data.content || "", data.meta.parts || ""].join(" "));
+  const words = text.split(/[^\p{L}\p{N}]+/u);
+  return terms.every((term) => words.some((word) => word.startsWith(term)));
 }
 
 if (form) {
   const input = form.querySelector("input[type=search]");
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
+  const elsewhere = document.getElementById("search-elsewhere");
   const lang = document.documentElement.lang;
   let pagefind = null;
   let latest = 0;
@@ -59,11 +81,23 @@ if (form) {
     }));
   };
 
+  // The same search on the other languages' search pages, offered when nothing is found.
+  const offer = (text) => {
+    for (const link of elsewhere.querySelectorAll("a[data-search-page]")) {
+      const url = new URL(link.dataset.searchPage, window.location.href);
+      url.searchParams.set("q", text.trim());
+      link.href = url.href;
+      link.querySelector("[data-query]").textContent = text.trim();
+    }
+    elsewhere.hidden = false;
+  };
+
   const run = async (text) => {
     const ticket = ++latest;
     const query = prepareQuery(text, lang);
+    elsewhere.hidden = true;
     if (!query) {
-      status.textContent = "";
+      status.textContent = text.trim() ? form.dataset.statusShort : "";
       list.replaceChildren();
       return;
     }
@@ -71,18 +105,28 @@ if (form) {
     try {
       const engine = await load();
       const search = await engine.search(query);
-      const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+      const terms = query.split(" ");
+      // Pagefind's results, best first, less those that do not hold every word (matchesEvery).
+      const results = [];
+      for (let start = 0; start < Math.min(search.results.length, MAX_CHECKED); start += 10) {
+        const batch = await Promise.all(search.results.slice(start, start + 10).map((r) => r.data()));
+        results.push(...batch.filter((data) => matchesEvery(data, terms)));
+        if (results.length >= MAX_SHOWN) break;
+      }
       if (ticket !== latest) return; // a newer search has started
-      show(results);
-      status.textContent = results.length
-        ? form.dataset.statusFound.replace("{count}", String(search.results.length))
-        : form.dataset.statusEmpty;
+      show(results.slice(0, MAX_SHOWN));
+      if (results.length) {
+        status.textContent = form.dataset.statusFound.replace("{count}", String(results.length));
+      } else {
+        status.textContent = form.dataset.statusEmpty;
+        offer(text);
+      }
     } catch (error) {
       status.textContent = form.dataset.statusFailed;
     }
   };
 
-  form.hidden = false;
+  form.classList.add("is-ready");
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(window.location.href);
