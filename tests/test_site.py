@@ -286,7 +286,9 @@ def test_places_whose_position_is_a_guess_are_marked_on_the_map_itself(site, lan
 
     page = KINDS[lang]["communities list"]
     text = (site.output / page).read_text(encoding="utf-8")
-    root = ET.fromstring(text[text.index("<svg"):text.index("</svg>") + len("</svg>")])
+    start = text.index("<svg", text.index("<main"))  # the map, not the logo in the header
+    root = ET.fromstring(text[start:text.index("</svg>", start) + len("</svg>")])
+    assert root.get("class") == "community-map"
     ns = "{http://www.w3.org/2000/svg}"
     places = {link.find(f"{ns}title").text: link for link in root.findall(f"{ns}a")}
     rings = {name: link.find(f"{ns}circle[@class='uncertain']") for name, link in places.items()}
