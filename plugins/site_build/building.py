@@ -158,6 +158,10 @@ def check(settings_file="pelicanconf.py", extra=None):
     base = read_settings(settings_file, override=dict(extra or {}))
     shown = shown_folder(base["PATH"], os.path.dirname(settings_file))
     index = ContentIndex.from_settings(base, shown=shown)
+    # The checks of what a build's steps read besides the texts (the photos: site_photos).
+    for step in base.get("CHECK_STEPS", ()):
+        module, _, function = step.partition(":")
+        getattr(importlib.import_module(module), function)(base, index)
     lang = messages_language(base)
     return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
 

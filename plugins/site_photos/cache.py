@@ -23,7 +23,7 @@ from site_content.messages import Text
 
 from .config import cache_key, fingerprint
 from .model import DIGEST_LENGTH, Photo, Variant
-from .pipeline import BadPhoto, derive
+from .pipeline import BadPhoto, derive, inspect
 
 MANIFEST = "photo.json"
 
@@ -75,6 +75,8 @@ def make(path, source, config, made_by):
         data = f.read()
     key = cache_key(data, made_by)  # of the bytes processed, should the file change meanwhile
     try:
+        # What the content check inspects first, so that both say the same (checking.py).
+        inspect(data, config, decoding_follows=True)
         width, height, made = derive(data, config)
     except BadPhoto as bad:
         return Photo(source, key, problem=Text(bad.code, bad.params), processed=True)
