@@ -19,10 +19,11 @@ from PIL import Image
 
 import projects
 from conftest import ROOT
-from phototools import marked, metadata_in, phone_heic, phone_jpeg, write_fixture_photos
+from phototools import marked, metadata_in, phone_exif, phone_heic, phone_jpeg, write_fixture_photos
 from sitecheck import parse
 from site_content.messages import Text, render
 from site_photos import records
+from site_photos.cache import process_all
 from site_photos.config import photo_config
 from site_photos.pipeline import BadPhoto, derive, inspect
 
@@ -61,12 +62,25 @@ def test_a_heic_from_a_phone_comes_out_upright_in_srgb_and_without_metadata(tmp_
         assert pixels.getpixel((3, h - 3))[1] > 90 and pixels.getpixel((w - 3, h - 3))[1] > 90
 
 
-def test_an_avif_is_accepted_too(tmp_path):
+def test_an_avif_is_accepted_too_and_comes_out_upright(tmp_path):
     buffer = io.BytesIO()
-    marked((640, 480)).save(buffer, "AVIF")
+    marked((640, 480)).save(buffer, "AVIF", exif=phone_exif(6).tobytes())
     width, height, made = derive(buffer.getvalue(), config(tmp_path, widths=[480]))
-    assert (width, height) == (640, 480)
-    assert all(metadata_in(data) == [] for *_size, data in made)
+    assert (width, height) == (480, 640)
+    for w, _h, _kind, data in made:
+        assert metadata_in(data) == []
+        pixels = Image.open(io.BytesIO(data)).convert("RGB")
+        assert pixels.getpixel((w - 3, 3))[0] > 200 and pixels.getpixel((3, 3))[1] > 90  # the marker top right
+
+
+def test_the_cache_keeps_a_heic_as_any_other_photo(tmp_path):
+    path = tmp_path / "iphone.heic"
+    path.write_bytes(phone_heic((640, 480)))
+    settings = config(tmp_path, widths=[480])
+    [first] = process_all([("images/iphone.heic", str(path))], settings, jobs=1)
+    [again] = process_all([("images/iphone.heic", str(path))], settings, jobs=1)
+    assert first.ok and first.processed and (first.width, first.height) == (480, 640)
+    assert again == first and not again.processed
 
 
 # --- the broken photos an organiser may put in content/images/ -----------------
@@ -395,15 +409,40 @@ def test_a_normal_build_warns_and_shows_placeholders_instead_of_photos_without_c
         "Photo not shown: its record says it shows people, but there is no record of their consent"
         " (Children planting an apple tree by the school).")
 
+    # Consent recorded: the next build (from what this one kept) shows the photo.
+    (people / "content" / "images" / "talka" / "abele.jpg.yml").write_text(CONSENT, encoding="utf-8")
+    again = run(people, "--output", str(output))
+    assert again.returncode == 0 and len(problem_lines(again.stderr)) == 2, again.stderr
+    main = parse(output, "stasti/talka/index.html").select_one("main")
+    assert "/images/talka/abele-" in main.find("img", alt="Bērni stāda ābeli pie skolas")["src"]
+    assert [figure.get_text(" ", strip=True)[:30] for figure in main.select("figure.photo-withheld")] == [
+        "Fotogrāfija netiek rādīta: tās"]
+
 
 def test_with_consent_the_photo_is_shown_with_its_caption_and_credit(tmp_path):
     project = projects.make_project(tmp_path / "project", FIXTURES / "photos")
     content = project / "content"
     write_fixture_photos(content)
     (content / "images" / "talka" / "abele.jpg.yml").write_text(CONSENT + "credit: Jānis Ozols\n", encoding="utf-8")
+    # A photo straight from an iPhone, taken sideways, with its record.
+    (content / "images" / "talka" / "telefons.heic").write_bytes(phone_heic((1200, 900), orientation=6))
+    (content / "images" / "talka" / "telefons.heic.yml").write_text(CONSENT, encoding="utf-8")
+    story = content / "stories" / "talka.lv.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\n![Ābele no tālruņa](/images/talka/telefons.heic)\n",
+                     encoding="utf-8")
     strict = run(project, "--strict", "--output", str(project / "output"))
     assert strict.returncode == 0, strict.stderr
-    figure = parse(project / "output", "stasti/talka/index.html").find(
-        "img", alt="Bērni stāda ābeli pie skolas").find_parent("figure")
+    page = parse(project / "output", "stasti/talka/index.html")
+    figure = page.find("img", alt="Bērni stāda ābeli pie skolas").find_parent("figure")
     # The text's own caption ("Ābeles stādīšana"), then the record's credit.
     assert figure.figcaption.get_text(" ", strip=True) == "Ābeles stādīšana Foto: Jānis Ozols"
+    picture = page.find("img", alt="Ābele no tālruņa").find_parent("picture")
+    assert picture.source["type"] == "image/webp"
+    files = sorted((project / "output" / "images" / "talka").glob("telefons-*"))
+    assert [f.name.split(".")[0] for f in files] == ["telefons-480", "telefons-480", "telefons-900", "telefons-900"]
+    for path in files:
+        data = path.read_bytes()
+        assert metadata_in(data) == [], path.name
+        image = Image.open(io.BytesIO(data))
+        assert image.height > image.width  # upright: taken sideways, shown as a portrait
+    assert not list((project / "output").rglob("*.heic")) and not list((project / "output" / "images").rglob("*.yml"))
