@@ -9,7 +9,8 @@ builds make the same photo at once.
 
 Photos that are not in the cache are made in a pool of processes, one per
 core. Photos that cannot be published are not cached: they are rare, fail
-fast, and their message stays that of the code that runs.
+fast, and their message stays that of the code that runs (the content
+check's, pipeline.inspect).
 """
 
 import hashlib

@@ -4,8 +4,8 @@ One function, `photo_problems`, makes the list both say, so that `invoke
 check` finds every photo problem a strict build finds, in the same words:
 
 - a photo that cannot be published (pipeline.inspect: its header, then a
-  cheap read of the whole file; the build runs the same inspection before it
-  processes a photo, see cache.make);
+  cheap read of the whole file; the build reports the same inspection's
+  words for a photo it cannot process, see cache.make);
 - a photo's record (records.py) that cannot be read, or that belongs to no
   photo;
 - a photo whose record says it shows people, or children, and has no consent.
@@ -86,12 +86,13 @@ def photo_problems(config, index, photos, records, record_problems):
     problems = [Problem(source, None, problem, uses=used(source)) for source, problem in photos if problem]
     for source, line, text in record_problems:
         problems.append(Problem(source, line, text, uses=used(photo_records.photo_of(source))))
+    wrong = {source for source, _line, _text in record_problems}
     for photo, record in sorted(records.items()):
         source = photo_records.record_name(photo)
         name = posixpath.basename(photo)
         if photo not in names:
             problems.append(Problem(source, None, Text("record_orphan", {"photo": name})))
-        elif record.withheld:
+        elif record.withheld and source not in wrong:  # a wrong record's own problem says enough
             code = "photo_no_consent_children" if record.children else "photo_no_consent"
             line = record.lines.get("children" if record.children else "people")
             problems.append(Problem(source, line, Text(code, {"photo": name}), uses=used(photo)))
