@@ -446,3 +446,18 @@ def test_with_consent_the_photo_is_shown_with_its_caption_and_credit(tmp_path):
         image = Image.open(io.BytesIO(data))
         assert image.height > image.width  # upright: taken sideways, shown as a portrait
     assert not list((project / "output").rglob("*.heic")) and not list((project / "output" / "images").rglob("*.yml"))
+
+
+def test_a_record_is_read_only_from_content_never_through_a_link(tmp_path):
+    from site_photos.checking import read_records  # noqa: PLC0415
+
+    folder = tmp_path / "content" / "images"
+    folder.mkdir(parents=True)
+    outside = tmp_path / "secret.yml"
+    outside.write_text("people: no\n", encoding="utf-8")
+    (folder / "x.jpg.yml").symlink_to(outside)
+    found, problems = read_records(str(tmp_path / "content"), "images")
+    assert found["images/x.jpg"].withheld
+    assert [(source, line, render(text, "en")) for source, line, text in problems] == [
+        ("images/x.jpg.yml", None, "the photo's record cannot be read (Too many levels of symbolic links):"
+                                   " write one 'field: value' a line, as content/README.md shows")]

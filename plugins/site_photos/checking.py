@@ -61,8 +61,8 @@ def read_records(content_path, folder, ignore=()):
     """({photo source: Record}, [(record source, line, Text)]) of every record in the photo folder."""
     found, problems = {}, []
     for source, path in record_files(content_path, folder, ignore):
-        try:
-            with open(path, "rb") as f:
+        try:  # a file of content/ itself, never one a link leads to (O_NOFOLLOW)
+            with open(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as f:
                 data = f.read(photo_records.MAX_BYTES + 1)
         except OSError as error:
             found[photo_records.photo_of(source)] = photo_records.Record(people=True)
