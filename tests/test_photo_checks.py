@@ -300,7 +300,7 @@ def test_a_full_record_is_read():
          [(2, "the photo's record cannot be read (mapping values are not allowed here): write one 'field: value'"
               " a line, as content/README.md shows")],
          [(2, "fotogrāfijas ierakstu nevar nolasīt (mapping values are not allowed here): rakstiet pa vienam"
-              " 'lauks: vērtība' rindā, kā parādīts content/README.md")]),
+              " 'lauks: vērtība' rindā, kā parādīts failā content/README.md")]),
         ("caption: " + "x" * 5000 + "\n",
          [(None, "the photo's record is 5010 bytes, more than 4096: keep it to a few lines"
                  " (people, children, consent, caption, credit, licence)")],
@@ -358,12 +358,12 @@ NO_CONSENT = {
         " the photo with .yml added (x.jpg.yml for x.jpg), or remove it",
     ],
     "lv": [
-        "content/images/talka/abele.jpg.yml:2: ierakstā norādīts, ka fotogrāfijā abele.jpg redzami bērni, bet tajā"
-        " nav piekrišanas: ierakstiet, kurš no vecākiem vai aizbildņiem to deva, kad un kā (consent: by, date,"
+        "content/images/talka/abele.jpg.yml:2: ierakstā norādīts, ka fotogrāfijā abele.jpg redzami bērni, bet"
+        " nav norādīta piekrišana: ierakstiet, kurš no vecākiem vai aizbildņiem to deva, kad un kā (consent: by, date,"
         " how), vai izmantojiet citu fotogrāfiju; līdz tam priekšskatījumā redzams aizstājējs un vietni nevar"
         " publicēt (izmantota: content/stories/talka.en.md:10, content/stories/talka.lv.md:12)",
         "content/images/talka/parks.jpg.yml:2: ierakstā norādīts, ka fotogrāfijā parks.jpg redzami cilvēki, bet"
-        " tajā nav piekrišanas: ierakstiet, kas to deva, kad un kā (consent: by, date, how), vai izmantojiet citu"
+        " nav norādīta piekrišana: ierakstiet, kas to deva, kad un kā (consent: by, date, how), vai izmantojiet citu"
         " fotogrāfiju; līdz tam priekšskatījumā redzams aizstājējs un vietni nevar publicēt (izmantota:"
         " content/news/talkas-parskats.lv.md:10, content/stories/talka.lv.md:6, content/stories/talka.lv.md:23)",
         "content/images/vecs.jpg.yml: fotogrāfijas ieraksts bez fotogrāfijas: vecs.jpg nav; nosauciet ierakstu"

@@ -373,7 +373,7 @@ MESSAGES = {
         "en": "the record says the photo {photo} shows people, but it has no consent: write who gave it, when"
         " and how (consent: by, date, how), or use another photo; until then the preview shows a placeholder"
         " and the site cannot be published",
-        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami cilvēki, bet tajā nav piekrišanas: ierakstiet,"
+        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami cilvēki, bet nav norādīta piekrišana: ierakstiet,"
         " kas to deva, kad un kā (consent: by, date, how), vai izmantojiet citu fotogrāfiju; līdz tam"
         " priekšskatījumā redzams aizstājējs un vietni nevar publicēt",
     },
@@ -381,7 +381,7 @@ MESSAGES = {
         "en": "the record says the photo {photo} shows children, but it has no consent: write which parent"
         " or guardian gave it, when and how (consent: by, date, how), or use another photo; until then the"
         " preview shows a placeholder and the site cannot be published",
-        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami bērni, bet tajā nav piekrišanas: ierakstiet,"
+        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami bērni, bet nav norādīta piekrišana: ierakstiet,"
         " kurš no vecākiem vai aizbildņiem to deva, kad un kā (consent: by, date, how), vai izmantojiet citu"
         " fotogrāfiju; līdz tam priekšskatījumā redzams aizstājējs un vietni nevar publicēt",
     },
@@ -400,7 +400,7 @@ MESSAGES = {
     "record_syntax": {
         "en": "the photo's record cannot be read ({detail}): write one 'field: value' a line, as content/README.md shows",
         "lv": "fotogrāfijas ierakstu nevar nolasīt ({detail}): rakstiet pa vienam 'lauks: vērtība' rindā,"
-        " kā parādīts content/README.md",
+        " kā parādīts failā content/README.md",
     },
     "record_unknown_field": {
         "en": "unknown field '{field}' in a photo's record: {fix}",
