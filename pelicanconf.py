@@ -165,6 +165,9 @@ PAGE_PATHS = ["methodology", "communities", "goals", "pages"]
 STATIC_PATHS = []
 PLUGINS += ["site_photos"]
 PRE_BUILD = ["site_photos:prepare_build"]
+# What `invoke check` runs besides the texts' checks, "module:function" called with
+# (settings, content index): the photo problems a build would find (site_photos.checking).
+CHECK_STEPS = ["site_photos:check_content"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "README.md", "README.*.md"]
 
 # The language of the content check's messages to organisers ("lv" or "en");

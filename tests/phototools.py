@@ -155,6 +155,22 @@ def phone_webp(size=(640, 480)):
     return buffer.getvalue()
 
 
+def phone_heic(size=(800, 600), orientation=6, image=None, quality=80):
+    """A HEIC as an iPhone saves it: EXIF with GPS and an orientation, XMP, a non-sRGB ICC profile.
+
+    pillow-heif writes the orientation as the file's rotation (an `irot`
+    box), as phones do, and keeps the EXIF block with its GPS position.
+    """
+    import pillow_heif  # noqa: PLC0415
+
+    pillow_heif.register_heif_opener()
+    image = image or marked(size)
+    buffer = io.BytesIO()
+    image.save(buffer, "HEIF", quality=quality, exif=phone_exif(orientation).tobytes(), xmp=XMP,
+               icc_profile=swapped_profile())
+    return buffer.getvalue()
+
+
 def jpeg_segments(data):
     """The markers of a JPEG up to its image data: [(marker byte, payload)]."""
     assert data[:2] == b"\xff\xd8", "not a JPEG"

@@ -187,7 +187,7 @@ def message(bad, lang="en"):
     return render(Text(bad.code, bad.params), lang)
 
 
-NOT_A_PHOTO = ("the file is not a photo that can be read (JPEG, PNG or WebP):"
+NOT_A_PHOTO = ("the file is not a photo that can be read (JPEG, PNG, WebP, HEIC or AVIF):"
                " save it again as JPEG, or remove it from the folder")
 
 
@@ -195,7 +195,7 @@ NOT_A_PHOTO = ("the file is not a photo that can be read (JPEG, PNG or WebP):"
     ("data", "english", "latvian"),
     [
         (b"Mezauli, 7 October\n" * 20, NOT_A_PHOTO,
-         "fails nav nolasāma fotogrāfija (JPEG, PNG vai WebP): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes"),
+         "fails nav nolasāma fotogrāfija (JPEG, PNG, WebP, HEIC vai AVIF): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes"),
         (gif(), NOT_A_PHOTO, None),
         (png_header(30000, 30000), "the photo is 30000 × 30000 pixels (900 million), more than the 120 million"
                                    " that can be processed safely: make it smaller first",
@@ -273,14 +273,25 @@ class Render:
     def picture(self, picture, alt, eager):
         return f"[{picture.name}|{alt}|{'eager' if eager else 'lazy'}]"
 
-    def figure(self, picture, alt, caption, eager):
-        return f"<figure>{self.picture(picture, alt, eager)}{caption}</figure>"
+    def figure(self, picture, alt, caption, eager, credit=""):
+        return f"<figure>{self.picture(picture, alt, eager)}{caption}{'|' + credit if credit else ''}</figure>"
 
     def gallery(self, items):
-        return "<ul>" + "".join(f"<li>{p.name}|{alt}|{caption}</li>" for p, alt, caption in items) + "</ul>"
+        return "<ul>" + "".join(f"<li>{p.name}|{alt}|{caption}{'|' + credit if credit else ''}</li>"
+                                for p, alt, caption, credit in items) + "</ul>"
+
+    def withheld(self, alt, alone):
+        return f"<withheld {'alone' if alone else 'inline'}>{alt}</withheld>"
 
 
-PHOTOS = {"images/a.jpg": Found(Shown("a")), "images/b.jpg": Found(Shown("b")), "images/bad.jpg": Found(None)}
+PHOTOS = {
+    "images/a.jpg": Found(Shown("a")),
+    "images/b.jpg": Found(Shown("b")),
+    "images/bad.jpg": Found(None),
+    # With a record: its caption and credit, or no consent for the people in it.
+    "images/c.jpg": Found(Shown("c"), caption="Cap", credit="Anna, CC BY 4.0"),
+    "images/d.jpg": Found(None, withheld=True),
+}
 
 
 def find(target):
@@ -301,8 +312,16 @@ def find(target):
         ('<p>Before <img alt="Bad" src="/images/bad.jpg"> after.</p>', "<p>Before  after.</p>"),
         ('<p><a href="{static}/images/a.jpg">The photo</a></p>',
          '<p><a href="/images/a-1600.0123456789.jpg">The photo</a></p>'),
+        ('<p><img alt="C" src="/images/c.jpg"></p>', "<figure>[c|C|eager]Cap|Anna, CC BY 4.0</figure>"),
+        ('<p><img alt="C" src="/images/c.jpg" title="Own"></p>', "<figure>[c|C|eager]Own|Anna, CC BY 4.0</figure>"),
+        ('<p><img alt="D" src="/images/d.jpg"></p>\n<p>Text <img alt="D2" src="/images/d.jpg"></p>',
+         "<withheld alone>D</withheld>\n<p>Text <withheld inline>D2</withheld></p>"),
+        ('<p>::: gallery\n<img alt="C" src="/images/c.jpg">\n<img alt="D" src="/images/d.jpg">\n:::</p>',
+         "<ul><li>c|C|Cap|Anna, CC BY 4.0</li></ul><withheld alone>D</withheld>"),
+        ('<p><a href="{static}/images/d.jpg">The photo</a></p>', '<p><a href="#">The photo</a></p>'),
     ],
-    ids=["inline", "figure", "eager-first", "gallery", "gallery-paragraphs", "external", "bad-photo", "link"],
+    ids=["inline", "figure", "eager-first", "gallery", "gallery-paragraphs", "external", "bad-photo", "link",
+         "record-caption-credit", "own-caption-wins", "withheld", "gallery-withheld", "link-withheld"],
 )
 def test_photos_in_html_are_rewritten(html, expected):
     assert rewrite(html, find, Render()) == (expected, [])

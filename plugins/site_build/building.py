@@ -164,6 +164,10 @@ def check(settings_file="pelicanconf.py", extra=None):
     inputs = fresh.Inputs(settings_file, extra)
     kept = Kept(_cache_file(inputs.cache, "index", base["PATH"]), kept_namespace())
     index = ContentIndex.from_settings(base, shown=shown, kept=kept)
+    # The checks of what a build's steps read besides the texts (the photos: site_photos).
+    for step in base.get("CHECK_STEPS", ()):
+        module, _, function = step.partition(":")
+        getattr(importlib.import_module(module), function)(base, index)
     lang = messages_language(base)
     return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
 

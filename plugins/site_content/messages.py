@@ -469,8 +469,8 @@ MESSAGES = {
         "lv": "failu nevar nolasīt ({reason}): pārbaudiet, vai tā ir fotogrāfija un vai to var atvērt",
     },
     "photo_format": {
-        "en": "the file is not a photo that can be read (JPEG, PNG or WebP): save it again as JPEG, or remove it from the folder",
-        "lv": "fails nav nolasāma fotogrāfija (JPEG, PNG vai WebP): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes",
+        "en": "the file is not a photo that can be read (JPEG, PNG, WebP, HEIC or AVIF): save it again as JPEG, or remove it from the folder",
+        "lv": "fails nav nolasāma fotogrāfija (JPEG, PNG, WebP, HEIC vai AVIF): saglabājiet to vēlreiz kā JPEG vai izņemiet to no mapes",
     },
     "photo_damaged": {
         "en": "the photo is damaged and cannot be read ({detail}): copy it again from the camera or phone",
@@ -491,6 +491,90 @@ MESSAGES = {
         "en": "the photo is {width} × {height} pixels, one side more than {ratio} times the other: crop it to a usual shape",
         "lv": "fotogrāfijas izmērs ir {width} × {height} pikseļi, un viena mala ir vairāk nekā {ratio} reizes"
         " garāka par otru: apgrieziet to ierastākās proporcijās",
+    },
+    "photo_used_in": {
+        "en": "(used in {uses})",
+        "lv": "(izmantota: {uses})",
+    },
+    "photo_unused": {
+        "en": "(no text uses it)",
+        "lv": "(neviens teksts to neizmanto)",
+    },
+    # --- a photo's record (site_photos.records: content/images/x.jpg.yml) ---
+    "photo_no_consent": {
+        "en": "the record says the photo {photo} shows people, but it has no consent: write who gave it, when"
+        " and how (consent: by, date, how), or use another photo; until then the preview shows a placeholder"
+        " and the site cannot be published",
+        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami cilvēki, bet nav norādīta piekrišana: ierakstiet,"
+        " kas to deva, kad un kā (consent: by, date, how), vai izmantojiet citu fotogrāfiju; līdz tam"
+        " priekšskatījumā redzams aizstājējs un vietni nevar publicēt",
+    },
+    "photo_no_consent_children": {
+        "en": "the record says the photo {photo} shows children, but it has no consent: write which parent"
+        " or guardian gave it, when and how (consent: by, date, how), or use another photo; until then the"
+        " preview shows a placeholder and the site cannot be published",
+        "lv": "ierakstā norādīts, ka fotogrāfijā {photo} redzami bērni, bet nav norādīta piekrišana: ierakstiet,"
+        " kurš no vecākiem vai aizbildņiem to deva, kad un kā (consent: by, date, how), vai izmantojiet citu"
+        " fotogrāfiju; līdz tam priekšskatījumā redzams aizstājējs un vietni nevar publicēt",
+    },
+    "record_orphan": {
+        "en": "a photo's record without its photo: there is no {photo}; name the record as the photo"
+        " with .yml added (x.jpg.yml for x.jpg), or remove it",
+        "lv": "fotogrāfijas ieraksts bez fotogrāfijas: {photo} nav; nosauciet ierakstu tāpat kā fotogrāfiju,"
+        " pievienojot .yml (x.jpg.yml fotogrāfijai x.jpg), vai izdzēsiet to",
+    },
+    "record_too_large": {
+        "en": "the photo's record is {size} bytes, more than {limit}: keep it to a few lines"
+        " (people, children, consent, caption, credit, licence)",
+        "lv": "fotogrāfijas ieraksts ir {size} baiti, vairāk nekā {limit}: atstājiet tikai dažas rindas"
+        " (people, children, consent, caption, credit, licence)",
+    },
+    "record_syntax": {
+        "en": "the photo's record cannot be read ({detail}): write one 'field: value' a line, as content/README.md shows",
+        "lv": "fotogrāfijas ierakstu nevar nolasīt ({detail}): rakstiet pa vienam 'lauks: vērtība' rindā,"
+        " kā parādīts failā content/README.md",
+    },
+    "record_unknown_field": {
+        "en": "unknown field '{field}' in a photo's record: {fix}",
+        "lv": "fotogrāfijas ierakstā nezināms lauks '{field}': {fix}",
+    },
+    "fix_record_fields": {
+        "en": "write people, children, consent, caption, credit or licence",
+        "lv": "rakstiet people, children, consent, caption, credit vai licence",
+    },
+    "record_yes_no": {
+        "en": "'{field}' is '{value}': write yes or no",
+        "lv": "'{field}' ir '{value}': rakstiet yes vai no",
+    },
+    "record_children_no_people": {
+        "en": "'children: yes' with 'people: no': children are people, write people: yes",
+        "lv": "'children: yes' kopā ar 'people: no': bērni arī ir cilvēki, rakstiet people: yes",
+    },
+    "record_consent_shape": {
+        "en": "'consent' needs who gave it, when and how, each on a line of its own:"
+        " consent:, then '  by: ...', '  date: 2024-05-31', '  how: ...'",
+        "lv": "laukā 'consent' jānorāda, kas piekrišanu deva, kad un kā, katrs savā rindā:"
+        " consent:, tad '  by: ...', '  date: 2024-05-31', '  how: ...'",
+    },
+    "record_consent_missing": {
+        "en": "the consent lacks '{field}': write who gave it (by), when (date) and how (how),"
+        " e.g. a signed form and where it is kept",
+        "lv": "piekrišanā trūkst '{field}': ierakstiet, kas to deva (by), kad (date) un kā (how),"
+        " piemēram, parakstīta veidlapa un kur tā glabājas",
+    },
+    "record_consent_date": {
+        "en": "the consent's date '{value}' is not a date: write it as 2024-05-31",
+        "lv": "piekrišanas datums '{value}' nav datums: rakstiet to kā 2024-05-31",
+    },
+    "record_consent_scan": {
+        "en": "the consent names the file '{value}': a scan of a consent form must not be in the site's"
+        " files (it would be published); write only where the form is kept",
+        "lv": "piekrišanā minēts fails '{value}': piekrišanas veidlapas skenējumam nav vietas vietnes failos"
+        " (tas tiktu publicēts); ierakstiet tikai, kur veidlapa glabājas",
+    },
+    "record_text": {
+        "en": "'{field}' must be text, e.g. {field}: \"...\"; a caption may be given per language (lv:, en:)",
+        "lv": "laukam '{field}' jābūt tekstam, piemēram, {field}: \"...\"; parakstu var norādīt katrā valodā (lv:, en:)",
     },
     # --- summary lines -----------------------------------------------------
     "summary_strict": {

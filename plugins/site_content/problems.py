@@ -19,18 +19,31 @@ class Problem:
     line: int | None
     text: Text
     blocking: bool = False  # the document cannot be built and is left out
+    # A photo's problem: ((source, line), ...) of every text that uses the photo; None for others.
+    uses: tuple | None = None
 
     def message(self, lang="en"):
         return render(self.text, lang)
 
     def format(self, lang="en", folder=""):
         """The whole line; `folder` is how the content folder is shown, e.g. "content"."""
-        path = posixpath.join(folder, self.source) if folder else self.source
+        path = _shown(folder, self.source)
         where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {self.message(lang)}"
+        line = f"{where}: {self.message(lang)}"
+        if self.uses is None:
+            return line
+        if not self.uses:
+            return f"{line} {render(Text('photo_unused'), lang)}"
+        places = ", ".join(f"{_shown(folder, source)}:{number}" if number else _shown(folder, source)
+                           for source, number in self.uses)
+        return f"{line} {render(Text('photo_used_in', {'uses': places}), lang)}"
 
     def __str__(self):
         return self.format()
+
+
+def _shown(folder, source):
+    return posixpath.join(folder, source) if folder else source
 
 
 def shown_folder(content_path, root):

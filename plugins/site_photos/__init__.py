@@ -20,6 +20,13 @@ Where the work happens:
   pages use into output/images/. Pelican's static generator is told to copy
   nothing from the photo folder, however a page links to it.
 
+Who is in a photo, and their consent; its caption and credit: a record
+beside it, `content/images/x.jpg.yml` (records.py). A photo whose record
+says it shows people without consent is a content problem, and is shown
+as a placeholder (never its files); its caption and credit go under it.
+The content check (`invoke check`) reports the same photo problems as a
+build, from checking.py, without processing photos.
+
 Why a regular expression over the HTML in `content_object_init`, not a
 Markdown extension: it must run before Pelican collects `{static}` links
 (which would copy the originals), and it needs the build's catalogue and the
@@ -41,11 +48,12 @@ from pelican import signals
 from site_content.problems import messages_language, shown_folder
 
 from .catalogue import build_catalogue
+from .checking import check_content, photo_problems, read_records
 from .config import photo_config
 from .markup import Found, cover_path, photo_path, rewrite
 from .views import output_url, picture_for, publish
 
-__all__ = ["prepare_build", "register"]
+__all__ = ["check_content", "prepare_build", "register"]
 
 logger = logging.getLogger(__name__)
 MACROS = "macros/photos.html"
@@ -58,12 +66,16 @@ def prepare_build(settings, index=None):
     content problem, added to the content index's (which the build reports,
     counts, and fails on in strict mode).
     """
-    catalogue, problems = build_catalogue(settings)
+    config = photo_config(settings)
+    catalogue = build_catalogue(settings)
+    records, record_problems = read_records(settings["PATH"], config["folder"], settings.get("IGNORE_FILES", ()))
+    verdicts = [(source, photo.problem) for source, photo in catalogue.items()]
+    problems = photo_problems(config, index, verdicts, records, record_problems)
     if index is None:
         _report(settings, problems)
     else:
         index.add(problems)
-    return {"SITE_PHOTOS": catalogue}
+    return {"SITE_PHOTOS": catalogue, "SITE_PHOTO_RECORDS": records}
 
 
 def _report(settings, problems):
@@ -80,17 +92,24 @@ class PhotoRun:
     catalogue: dict
     config: dict
     base_url: str
+    records: dict = field(default_factory=dict)  # photo source -> records.Record
     used: set = field(default_factory=set)
     env: object = None
 
-    def find(self, path):
+    def find(self, path, lang=""):
         photo = self.catalogue.get(path) if path else None
         if photo is None:
             return None
+        record = self.records.get(path)
+        if record is not None and record.withheld:
+            return Found(None, withheld=True)
         if not photo.ok:
             return Found(None)
         self.used.add(path)
-        return Found(picture_for(photo, self.base_url))
+        if record is None:
+            return Found(picture_for(photo, self.base_url))
+        credit = ", ".join(part for part in (record.credit, record.licence) if part)
+        return Found(picture_for(photo, self.base_url), caption=record.caption_in(lang), credit=credit)
 
     def macros(self):
         return self.env.get_template(MACROS).module
@@ -105,23 +124,24 @@ class MacroRenderer:
     def picture(self, picture, alt, eager):
         return str(self.module.inline(picture, alt, eager))
 
-    def figure(self, picture, alt, caption, eager):
-        return str(self.module.figure(picture, alt, caption, eager))
+    def figure(self, picture, alt, caption, eager, credit=""):
+        return str(self.module.figure(picture, alt, caption, eager, credit=credit))
 
     def gallery(self, items):
         return str(self.module.gallery(items))
+
+    def withheld(self, alt, alone):
+        return str(self.module.withheld(alt, alone))
 
 
 def start_run(pelican):
     """The catalogue handed over by site_build, or made here for a plain `pelican` run."""
     settings = pelican.settings
     config = photo_config(settings)
-    catalogue = settings.get("SITE_PHOTOS")
-    if catalogue is None:
-        catalogue, problems = build_catalogue(settings)
-        _report(settings, problems)
+    if settings.get("SITE_PHOTOS") is None:
+        settings.update(prepare_build(settings))
     base_url = output_url(settings, config["folder"])
-    settings["PHOTO_RUN"] = PhotoRun(catalogue, config, base_url)
+    settings["PHOTO_RUN"] = PhotoRun(settings["SITE_PHOTOS"], config, base_url, settings.get("SITE_PHOTO_RECORDS") or {})
 
 
 def add_template_globals(generator):
@@ -145,8 +165,10 @@ def rewrite_photos(content):
     source = content.relative_source_path.replace(os.sep, "/")
     used = content.photos_used = []  # kept with the page (see restore_photos)
 
+    lang = getattr(content, "lang", "") or content.settings.get("DEFAULT_LANG", "")
+
     def find(path):
-        found = run.find(path)
+        found = run.find(path, lang)
         if found is not None and found.picture is not None:
             used.append(path)
         return found
@@ -155,8 +177,11 @@ def rewrite_photos(content):
     has_cover = False
     if cover and getattr(content, "cover_alt", None):
         found = find(cover_path(cover, folder))
-        if found is not None and found.picture is not None:
+        if found is not None and found.withheld:
+            content.cover_withheld = True
+        elif found is not None and found.picture is not None:
             content.cover_photo = found.picture
+            content.cover_caption, content.cover_credit = found.caption, found.credit
             has_cover = True
     html = getattr(content, "_content", None)
     if not html or ("<img" not in html and "{static}" not in html and "{attach}" not in html):

@@ -13,15 +13,24 @@ import os
 import posixpath
 import time
 
-from site_content.problems import Problem
-
 from .cache import process_all
 from .config import photo_config
+from .records import is_record
 
 logger = logging.getLogger(__name__)
 
 
 def photo_files(content_path, folder, ignore=()):
+    """(source, path) of every photo in the photo folder, sorted; hidden and ignored files, records left out."""
+    return [(source, path) for source, path in _files(content_path, folder, ignore) if not is_record(source)]
+
+
+def record_files(content_path, folder, ignore=()):
+    """(source, path) of every photo's record (records.py) in the photo folder, sorted."""
+    return [(source, path) for source, path in _files(content_path, folder, ignore) if is_record(source)]
+
+
+def _files(content_path, folder, ignore):
     """(source, path) of every file in the photo folder, sorted; hidden and ignored files left out.
 
     Symbolic links are left out too, and linked folders never entered: the
@@ -45,16 +54,15 @@ def photo_files(content_path, folder, ignore=()):
 
 
 def build_catalogue(settings, jobs=None):
-    """({source: Photo}, [site_content Problem]) for the site's photo folder."""
+    """{source: Photo} for the site's photo folder: every photo processed, or from the cache."""
     config = photo_config(settings)
     started = time.perf_counter()
     files = photo_files(settings["PATH"], config["folder"], settings.get("IGNORE_FILES", ()))
     photos = process_all(files, config, jobs=jobs)
-    problems = [Problem(photo.source, None, photo.problem) for photo in photos if not photo.ok]
     made = sum(photo.processed for photo in photos)
     logger.info(
         "Photos: %d in %s, %d processed, %d from the cache, in %.2f s",
         len(photos), posixpath.join(os.path.basename(settings["PATH"]), config["folder"]),
         made, len(photos) - made, time.perf_counter() - started,
     )
-    return {photo.source: photo for photo in photos}, problems
+    return {photo.source: photo for photo in photos}

@@ -1,7 +1,7 @@
 """The settings of site_photos: one `PHOTOS` dict, merged once over the defaults.
 
 Everything that changes the files made from a photo (widths, formats and
-their encoder options, the pipeline's version, Pillow's version) is part of
+their encoder options, the pipeline's version, Pillow's and pillow-heif's versions) is part of
 the cache key, so changing any of it makes every photo be processed again;
 `sizes` and the limits only change the HTML or what is accepted.
 """
@@ -11,6 +11,7 @@ import json
 import os
 
 import PIL
+import pillow_heif
 
 # Bump when the pipeline (pipeline.py) changes what it writes for the same settings.
 PIPELINE_VERSION = 1
@@ -72,6 +73,7 @@ def fingerprint(config):
         "limits": [config["max_pixels"], config["min_side"], config["max_aspect"]],
         "pipeline": PIPELINE_VERSION,
         "pillow": PIL.__version__,
+        "pillow_heif": pillow_heif.__version__,
     }
     return json.dumps(made_by, sort_keys=True).encode("utf-8")
 

@@ -51,6 +51,9 @@ class Found:
     """What an <img> or link points to: a photo ready to show, or one that cannot be shown."""
 
     picture: object | None  # views.Picture, None for a photo that cannot be published
+    caption: str = ""  # from the photo's record, in the page's language; the text's own title wins
+    credit: str = ""  # who took it, and its licence: shown under the photo
+    withheld: bool = False  # shows people without a record of their consent: a placeholder instead
 
 
 def attributes(tag):
@@ -98,8 +101,10 @@ def rewrite(page_html, find, render, eager_first=True):
 
     find(target) -> Found, or None for what is not a photo of the site (left
     as it is); render: an object with picture(picture, alt, eager),
-    figure(picture, alt, caption, eager) and gallery([(picture, alt,
-    caption)]) returning HTML. The first photo of the page loads at once when
+    figure(picture, alt, caption, eager, credit), gallery([(picture, alt,
+    caption, credit)]) and withheld(alt, alone) returning HTML. A photo
+    within a line of text shows neither caption nor credit (a <figure>
+    cannot stand inside a paragraph). The first photo of the page loads at once when
     eager_first; the others load lazily, as the reader scrolls to them.
     """
     problems = []
@@ -114,27 +119,32 @@ def rewrite(page_html, find, render, eager_first=True):
         found = find(attrs.get("src", ""))
         if found is None:
             return None
+        alt, caption = attrs.get("alt", ""), attrs.get("title", "") or found.caption
+        if found.withheld:
+            return render.withheld(alt, alone)
         if found.picture is None:
             return ""  # a photo that cannot be published: already reported, left out
-        alt, caption = attrs.get("alt", ""), attrs.get("title", "")
         if alone:
-            return render.figure(found.picture, alt, caption, take_eager())
+            return render.figure(found.picture, alt, caption, take_eager(), found.credit)
         return render.picture(found.picture, alt, take_eager())
 
     def gallery(items):
-        shown = []
+        shown, withheld = [], []
 
         def take(match):
             attrs = attributes(match[0])
             found = find(attrs.get("src", ""))
             if found is None:
                 return match[0]  # not one of the site's photos: left as it is, after the gallery
-            if found.picture is not None:
-                shown.append((found.picture, attrs.get("alt", ""), attrs.get("title", "")))
+            if found.withheld:
+                withheld.append(render.withheld(attrs.get("alt", ""), True))
+            elif found.picture is not None:
+                shown.append((found.picture, attrs.get("alt", ""), attrs.get("title", "") or found.caption,
+                              found.credit))
             return ""
 
         rest = _LEFTOVER.sub("", _IMG.sub(take, items)).strip()
-        result = render.gallery(shown) if shown else ""
+        result = (render.gallery(shown) if shown else "") + "".join(withheld)
         text = _IMG.sub("", rest).strip()
         if text:
             problems.append(
@@ -149,7 +159,7 @@ def rewrite(page_html, find, render, eager_first=True):
         found = find(attributes(tag).get("href", ""))
         if found is None:
             return None
-        url = found.picture.large if found.picture is not None else "#"
+        url = found.picture.large if found.picture is not None and not found.withheld else "#"
         return _HREF.sub(lambda _match: f'href="{html.escape(url)}"', tag, count=1)
 
     def replace(match):
