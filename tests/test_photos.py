@@ -645,3 +645,20 @@ def test_the_pages_with_photos_are_valid_html(photo_site, tmp_path):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(photo_site.output / page, tmp_path / page)
     assert vnu_errors(tmp_path) == []
+
+
+@pytest.mark.parametrize("page", ["stasti/index.html", "index.html"])
+def test_a_storys_card_shows_its_cover_with_the_same_srcset_as_the_story(photo_site, page):
+    """The list and the home page show a story's cover on its card, from the same published files."""
+    story = parse(photo_site.output, "stasti/talka/index.html")
+    cover = story.find("img", alt="Iedzīvotāji ar grābekļiem parkā pie dīķa")
+    card_img = parse(photo_site.output, page).find("img", alt="Iedzīvotāji ar grābekļiem parkā pie dīķa")
+    assert card_img is not None, page
+    card = card_img.find_parent("article")
+    assert "card-with-photo" in card["class"]
+    assert card.find("a", href=True, string="Talka Mežinieku parkā") is not None
+    webp = card_img.find_parent("picture").find("source", type="image/webp")
+    assert webp["srcset"] == cover.find_parent("picture").find("source", type="image/webp")["srcset"]
+    assert card_img["srcset"] == cover["srcset"] and card_img["sizes"] == "(min-width: 48rem) 16rem, calc(100vw - 2rem)"
+    for candidate in card_img["srcset"].split(", "):
+        assert local(photo_site, candidate.split()[0]).is_file()
