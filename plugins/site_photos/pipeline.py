@@ -28,6 +28,7 @@ or 1200x1600): a portrait photo is not made taller than a landscape one is
 wide, which also lets libjpeg decode both at half size.
 """
 
+import contextlib
 import io
 import warnings
 
@@ -160,15 +161,27 @@ def decode(image, size):
 
 def _load(image):
     """Decode what is left to decode; a damaged file raises BadPhoto."""
+    with strict_decoding():
+        try:
+            image.load()
+        except (OSError, ValueError, SyntaxError, EOFError, RuntimeError) as error:
+            raise BadPhoto("photo_damaged", detail=str(error) or type(error).__name__) from None
+    return image
+
+
+@contextlib.contextmanager
+def strict_decoding():
+    """Pillow refuses truncated files inside this block, whatever another library set.
+
+    Not only the pixels: reading a PNG's EXIF (orientation) loads the whole file
+    too, so derive() reads everything under it.
+    """
     saved = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        image.load()
-    except (OSError, ValueError, SyntaxError, EOFError, RuntimeError) as error:
-        raise BadPhoto("photo_damaged", detail=str(error) or type(error).__name__) from None
+        yield
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = saved
-    return image
 
 
 def inspect(data, config):
@@ -249,6 +262,11 @@ def derive(data, config):
 
     Raises BadPhoto, saying why, when the photo cannot be published.
     """
+    with strict_decoding():
+        return _derive(data, config)
+
+
+def _derive(data, config):
     image = open_photo(data, config["max_pixels"], config["min_side"], config["max_aspect"])
     turn = orientation(image)
     width, height = stored(image.size, turn)  # upright

@@ -14,7 +14,7 @@ caption.
 import math
 import xml.etree.ElementTree as ET
 
-from .map_labels import LABEL_SIZE, place_labels
+from .map_labels import DOT, LABEL_SIZE, place_labels
 
 __all__ = ["project", "community_map"]
 
@@ -22,6 +22,7 @@ WIDTH = 640
 MARGIN = 40  # room for the dots and for labels near the edge
 # Colours for a page read without the stylesheet; site.css sets the same.
 GROUND, INK = "#eef4f0", "#1f5f4a"
+RING = 15  # radius of the dashed ring around a place whose position is not certain
 
 
 def project(points, width=WIDTH, margin=MARGIN):
@@ -56,7 +57,8 @@ def community_map(places, label, uncertain_note=""):
     points, height = project([tuple(place["coordinates"]) for place in places])
     names = [f"{place['name']} {uncertain_note}".strip() if place.get("uncertain") else place["name"]
              for place in places]
-    labels, extra = place_labels(points, names, WIDTH, height)
+    radii = [RING + 1 if place.get("uncertain") else DOT for place in places]  # the ring's stroke too
+    labels, extra = place_labels(points, names, WIDTH, height, radii=radii)
     height += extra
     svg = ET.Element("svg", {
         "xmlns": "http://www.w3.org/2000/svg",
@@ -77,10 +79,10 @@ def community_map(places, label, uncertain_note=""):
         ET.SubElement(link, "title").text = name
         if uncertain:
             ET.SubElement(link, "circle", {
-                "class": "uncertain", "cx": _number(x), "cy": _number(y), "r": "15",
+                "class": "uncertain", "cx": _number(x), "cy": _number(y), "r": str(RING),
                 "fill": "none", "stroke": INK, "stroke-width": "2", "stroke-dasharray": "5 4",
             })
-        ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": "7", "fill": INK})
+        ET.SubElement(link, "circle", {"cx": _number(x), "cy": _number(y), "r": str(DOT), "fill": INK})
         text = ET.SubElement(link, "text", {
             "x": _number(label.x), "y": _number(label.y),
             "text-anchor": label.anchor, "font-size": str(LABEL_SIZE),

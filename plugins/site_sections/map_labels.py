@@ -41,8 +41,8 @@ def overlaps(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _candidates(x, y, width, size):
-    near = DOT + GAP
+def _candidates(x, y, width, size, radius=DOT):
+    near = radius + GAP
     middle = y + 0.3 * size  # baseline that centres the text on the dot
     for step in (0, 1, 2):
         far = step * size
@@ -52,9 +52,14 @@ def _candidates(x, y, width, size):
         yield x, y + near + 0.95 * size + far, "middle"
 
 
-def place_labels(points, names, width, height, size=LABEL_SIZE):
-    """([Label] in the order of `points`, extra height the map needs below)."""
-    dots = [(x - DOT, y - DOT, x + DOT, y + DOT) for x, y in points]
+def place_labels(points, names, width, height, size=LABEL_SIZE, radii=None):
+    """([Label] in the order of `points`, extra height the map needs below).
+
+    radii: how far each place's mark reaches from its centre (DOT, or more for
+    a place drawn with a ring around its dot); labels keep clear of every mark.
+    """
+    radii = radii or [DOT] * len(points)
+    dots = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radii)]
     widths = [len(name) * LETTER_WIDTH * size for name in names]
 
     def free(box, taken):
@@ -64,7 +69,7 @@ def place_labels(points, names, width, height, size=LABEL_SIZE):
     def options(index, taken):
         x, y = points[index]
         found = []
-        for cx, cy, anchor in _candidates(x, y, widths[index], size):
+        for cx, cy, anchor in _candidates(x, y, widths[index], size, radii[index]):
             box = _box(cx, cy, anchor, widths[index], size)
             if free(box, taken):
                 found.append(Label(round(cx, 1), round(cy, 1), anchor, box))

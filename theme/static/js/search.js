@@ -51,6 +51,23 @@ export function matchesEvery(data, terms) {
   return terms.every((term) => words.some((word) => word.startsWith(term)));
 }
 
+// Titles outweigh text: Pagefind weighs a title's words (data-pagefind-weight on
+// the h1), but a page that names a word many times can still pass a page whose
+// title is that word. Results whose title holds every word of the query (at the
+// start of a title word, or inside one: "sanāksm" in "Kopsanāksme") come first:
+// the one whose title names it sooner, then the shorter title (the closer
+// match); the rest keep Pagefind's order.
+export function titleFirst(results, terms) {
+  const ranked = results.map((data, order) => {
+    const words = fold(data.meta.title || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const inTitle = terms.every((term) => words.some((word) => word.includes(term)));
+    const first = words.findIndex((word) => terms.some((term) => word.includes(term)));
+    return { data, order, group: inTitle ? 0 : 1, first: inTitle ? first : 0, length: inTitle ? words.length : 0 };
+  });
+  ranked.sort((a, b) => a.group - b.group || a.first - b.first || a.length - b.length || a.order - b.order);
+  return ranked.map((entry) => entry.data);
+}
+
 if (form) {
   const input = form.querySelector("input[type=search]");
   const status = document.getElementById("search-status");
@@ -114,7 +131,8 @@ if (form) {
         if (results.length >= MAX_SHOWN) break;
       }
       if (ticket !== latest) return; // a newer search has started
-      show(results.slice(0, MAX_SHOWN));
+      const shown = titleFirst(results, terms).slice(0, MAX_SHOWN);
+      show(shown);
       if (results.length) {
         status.textContent = form.dataset.statusFound.replace("{count}", String(results.length));
       } else {
