@@ -249,6 +249,31 @@ def test_a_push_with_a_symbolic_link_is_refused_before_building(server):
     assert (server.branch(), server.current(), server.releases()) == before
 
 
+def test_a_push_linking_outside_content_is_refused_and_copies_nothing(server):
+    """{attach} with ".." that leaves content/ once copied the named file into the release."""
+    before = (server.branch(), server.current(), server.releases())
+    secret = server.root.parent / "outside-secret.txt"
+    secret.write_text("not for the site\n", encoding="utf-8")
+    story = server.clone / BAD_STORY
+    text = story.read_text(encoding="utf-8")
+    line = text.count("\n") + 2
+    story.write_text(text + "\n[Programma]({attach}../../../../outside-secret.txt)\n", encoding="utf-8")
+    try:
+        server.commit("Story: a link out of content/")
+        said = refused_without_building(
+            server, server.push(),
+            f"{BAD_STORY}:{line}: saite '{{attach}}../../../../outside-secret.txt' ved ārpus mapes content/:"
+            " ielieciet failu mapē content/ un norādiet saiti uz to tur, piemēram, {static}/faili/programma.pdf",
+        )
+        stages = [stage for _s, stage, _d, _t in progress(said)]
+        assert not [stage for stage in stages if stage.startswith(("pages", "step", "compressing"))], stages
+    finally:
+        run("git", "reset", "-q", "--hard", "HEAD~1", cwd=server.clone)
+    assert (server.branch(), server.current(), server.releases()) == before
+    copies = [path for path in server.root.parent.rglob("*outside-secret*") if path != secret]
+    assert copies == []
+
+
 def test_a_push_is_refused_when_the_disk_lacks_room_for_a_release(server):
     before = (server.branch(), server.current(), server.releases())
     run("git", "config", "publish.headroom", str(1 << 30), cwd=server.repo)  # a petabyte to spare
