@@ -379,3 +379,17 @@ def test_a_meeting_page_links_its_place_to_openstreetmap(site):
     soup = parse(site.output, KINDS["lv"]["invitation"])
     link = soup.select_one("dl.event a.osm-link")
     assert link["href"] == "https://www.openstreetmap.org/search?query=Me%C5%BEinieki%2C%20%C4%B6ekavas%20novads"
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_home_pages_map_says_which_places_are_approximate_too(site, lang):
+    import xml.etree.ElementTree as ET
+
+    text = (site.output / KINDS[lang]["home"]).read_text(encoding="utf-8")
+    start = text.index("<svg", text.index("<main"))  # the map, not the logo in the header
+    root = ET.fromstring(text[start:text.index("</svg>", start) + len("</svg>")])
+    ns = "{http://www.w3.org/2000/svg}"
+    note = {"lv": "(vieta aptuvena)", "en": "(approximate place)"}[lang]
+    labels = sorted(link.find(f"{ns}text").text for link in root.findall(f"{ns}a")
+                    if link.find(f"{ns}circle[@class='uncertain']") is not None)
+    assert labels == [f"Dzērumi {note}", f"Mežinieki {note}"]
