@@ -9,7 +9,7 @@ from invoke import Exit, task
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 PLUGINS = os.path.join(ROOT, "plugins")
-sys.path.insert(0, PLUGINS)
+sys.path[:0] = [ROOT, PLUGINS]
 
 CONFIG = {
     "settings": os.path.join(ROOT, "pelicanconf.py"),
@@ -22,7 +22,7 @@ CONFIG = {
 
 
 def _python(c, arguments, **kwargs):
-    env = {"PYTHONPATH": PLUGINS}
+    env = {"PYTHONPATH": os.pathsep.join((ROOT, PLUGINS))}
     return c.run(f"{sys.executable} {arguments}", env=env, pty=False, **kwargs)
 
 
