@@ -29,7 +29,7 @@ lock:
 	$(INVOKE) lock
 
 clean:
-	rm -rf output .output-spare cache test-artefacts node_modules $(VENV)
+	rm -rf output cache test-artefacts node_modules $(VENV)
 
 # Every Python package, from the lock (requirements/dev.txt, written by `invoke lock` from
 # pyproject.toml), each file checked against its hash; again whenever either changes.

@@ -3,7 +3,7 @@
 Everything that makes this the site of one association lives here and in
 `content/`: another association copies the repository and changes both.
 Per-language values (site name, output folder, URL prefix) are applied by
-`site_build`, which runs one Pelican build per language.
+`sitebuilder`, which runs one Pelican build per language.
 """
 
 import logging
@@ -120,16 +120,6 @@ PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "the
            "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
            "site_participation"]
 
-# Steps that need the whole built site, in order ("module:function"); the
-# production build then writes `.gz` copies of every text file (PRECOMPRESS).
-POST_BUILD = ["site_editor:publish_editor", "site_sitemap:write_sitemap", "site_search:build_index"]
-
-# Each build starts from the site before the last one (.output-spare beside the
-# output), where the pages it does not change are already in place. After a
-# build that had none (the first, or after a change of theme or code), its pages
-# are linked into one while it ends, for the next build (site_build).
-SPARE_AFTER_FIRST_BUILD = True
-
 # The web editor for organisers (site_editor, Sveltia CMS): the folder in the
 # repository it is published from, and its address in the site (/admin/).
 # Its changes arrive as merge requests for staff to publish. The backend is
@@ -164,10 +154,6 @@ PAGE_PATHS = ["methodology", "communities", "goals", "pages"]
 # (an unchanged photo is never made again).
 STATIC_PATHS = []
 PLUGINS += ["site_photos"]
-PRE_BUILD = ["site_photos:prepare_build"]
-# What `invoke check` runs besides the texts' checks, "module:function" called with
-# (settings, content index): the photo problems a build would find (site_photos.checking).
-CHECK_STEPS = ["site_photos:check_content"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "README.md", "README.*.md"]
 
 # The language of the content check's messages to organisers ("lv" or "en");
@@ -243,7 +229,7 @@ JINJA_ENVIRONMENT = {
 
 RELATIVE_URLS = False
 PRECOMPRESS = False  # publishconf.py turns it on
-DELETE_OUTPUT_DIRECTORY = False  # site_build builds into a fresh folder and swaps
+DELETE_OUTPUT_DIRECTORY = False  # sitebuilder builds into a fresh folder and swaps
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 

@@ -31,7 +31,7 @@ def build(c, production=False, strict=False):
     """Build the site once into output/ (replaced only when the build succeeds)."""
     settings = CONFIG["publish_settings" if production else "settings"]
     strict_flag = " --strict" if strict or production else ""  # publishing is always strict
-    _python(c, f"-m site_build --settings {settings} --output {CONFIG['output']}{strict_flag}")
+    _python(c, f"-m sitebuilder --settings {settings} --output {CONFIG['output']}{strict_flag}")
 
 
 @task(help={"target": "rsync's destination, e.g. user@host:/srv/kopienas/site/ (default: $PUBLISH_TARGET)"})
@@ -45,7 +45,7 @@ def publish(c, target=""):
             "  invoke publish --target user@host:/srv/kopienas/site/",
             code=2,
         )
-    _python(c, f"-m site_build --settings {CONFIG['publish_settings']} --strict --output {CONFIG['output']}")
+    _python(c, f"-m sitebuilder --settings {CONFIG['publish_settings']} --strict --output {CONFIG['output']}")
     # Changed files are renamed into place together at the end, deletions too: close to atomic.
     source = shlex.quote(CONFIG["output"] + "/")
     c.run(f"rsync -az --delete-delay --delay-updates {source} {shlex.quote(target)}", pty=False)
@@ -56,7 +56,7 @@ def serve(c):
     """Build, serve output/ at http://127.0.0.1:8000 and rebuild on every change."""
     _python(
         c,
-        f"-m site_build.serve --settings {CONFIG['settings']}"
+        f"-m sitebuilder.serve --settings {CONFIG['settings']}"
         f" --host {CONFIG['host']} --port {CONFIG['port']}",
     )
 
@@ -65,7 +65,7 @@ def serve(c):
 def check(c, lang=""):
     """Check every content file as publishing does: list every problem, build nothing."""
     lang_flag = f" --set CONTENT_MESSAGES_LANG={lang}" if lang else ""
-    _python(c, f"-m site_build --settings {CONFIG['publish_settings']} --check{lang_flag}")
+    _python(c, f"-m sitebuilder --settings {CONFIG['publish_settings']} --check{lang_flag}")
 
 
 @task(
@@ -174,7 +174,5 @@ def bench(c, stories=1000, photos=50):
 @task
 def clean(c):
     """Remove the built site and caches."""
-    from site_build.fresh import spare_folder  # noqa: PLC0415 - on the plugins' path (above)
-
-    for path in (CONFIG["output"], spare_folder(CONFIG["output"]), os.path.join(ROOT, "cache")):
+    for path in (CONFIG["output"], os.path.join(ROOT, "cache")):
         shutil.rmtree(path, ignore_errors=True)

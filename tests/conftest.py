@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_build import build  # noqa: E402
+from sitebuilder.pipeline import build  # noqa: E402
 from sitecheck import html_files, tree_digest  # noqa: E402
 
 # Under CI (CI=true), any skipped test fails (tests/ci_skips.py).

@@ -14,7 +14,7 @@ def make_project(root, *additions, base="site"):
     root.mkdir(parents=True, exist_ok=True)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, root / name)
-    for name in ("theme", "plugins", "editor"):
+    for name in ("theme", "plugins", "sitebuilder", "editor"):
         (root / name).symlink_to(ROOT / name)
     shutil.copytree(FIXTURES / base, root / "content")
     for folder in additions:

@@ -15,22 +15,22 @@ import pytest
 from conftest import ROOT, build_site
 from sitecheck import half_built, tree_digest
 
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 
 
 def copy_project(destination):
     """A copy of the project (settings, theme, plugins, content) to change freely."""
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, destination / name)
-    for name in ("theme", "plugins", "content", "editor"):
+    for name in ("theme", "plugins", "sitebuilder", "content", "editor"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
 def run_build(project, *arguments):
     return subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"), *arguments],
-        env=dict(os.environ, PYTHONPATH=PLUGINS),
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "pelicanconf.py"), *arguments],
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH),
         capture_output=True,
         text=True,
         check=False,
@@ -82,7 +82,7 @@ def test_a_template_error_fails_the_build(tmp_path):
 
 def test_the_languages_built_one_by_one_give_the_same_site(site, tmp_path):
     output = tmp_path / "output"
-    from site_build import build  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     result = build(
         str(ROOT / "publishconf.py"), output=str(output), jobs=1,
@@ -123,8 +123,8 @@ def dev_server(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "site_build.serve", "--settings", str(project / "pelicanconf.py"), "--port", str(port)],
-        env=dict(os.environ, PYTHONPATH=PLUGINS),
+        [sys.executable, "-m", "sitebuilder.serve", "--settings", str(project / "pelicanconf.py"), "--port", str(port)],
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -201,12 +201,12 @@ def test_the_dev_server_reloads_the_open_tab_and_shows_content_problems(dev_serv
 
 
 def test_the_dev_servers_builder_starts_again_when_a_plugins_code_changes(tmp_path):
-    from site_build.builder import Builder  # noqa: PLC0415
-    from site_build.serve import build_arguments  # noqa: PLC0415
+    from sitebuilder.builder import Builder  # noqa: PLC0415
+    from sitebuilder.serve import build_arguments  # noqa: PLC0415
 
     project = copy_project(tmp_path)
     # The project's own copy of the plugins, so that the edit below is what Python imports.
-    env = dict(os.environ, PYTHONPATH=str(project / "plugins"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(project), str(project / "plugins"))))
     builder = Builder(build_arguments(str(project / "pelicanconf.py")), env=env)
     try:
         assert builder.build() == 0

@@ -17,11 +17,11 @@ import pytest
 import projects
 from conftest import ROOT
 from sitecheck import half_built, tree_digest
-from site_build.__main__ import main as site_build
+from sitebuilder.__main__ import main as site_build
 from site_content.messages import MESSAGES, Text, plural_form, render
 
 BAD = projects.FIXTURES / "bad"
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 
 CASES = {
     'bad-chapter': [
@@ -336,8 +336,8 @@ def test_messages_ask_for_letters_without_diacritics():
 
 def run(project, *arguments):
     return subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"), *arguments],
-        env=dict(os.environ, PYTHONPATH=PLUGINS), capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "pelicanconf.py"), *arguments],
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH), capture_output=True, text=True, check=False,
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import projects
 from pages import KINDS
-from site_build import build
+from sitebuilder.pipeline import build
 from site_content.schema import GOAL_KINDS, GOAL_STATUSES
 from sitecheck import local_path, page_url, parse, resolves
 

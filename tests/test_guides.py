@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from site_build import build
+from sitebuilder.pipeline import build
 from sitecheck import local_path, page_url, parse, resolves
 from site_guides import file_size
 from site_guides.markup import permalinks, print_fragment

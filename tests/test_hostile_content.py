@@ -21,9 +21,9 @@ from bs4 import BeautifulSoup
 import projects
 from conftest import ROOT
 from sitecheck import half_built, tree_digest
-from site_build.__main__ import main as site_build
+from sitebuilder.__main__ import main as site_build
 
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 SECRET = "root:x:0:0:secret-from-outside"
 
 
@@ -385,8 +385,8 @@ def check(project, lang, capsys):
 
 def run(project, *arguments):
     return subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"), *arguments],
-        env=dict(os.environ, PYTHONPATH=PLUGINS), capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "pelicanconf.py"), *arguments],
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH), capture_output=True, text=True, check=False,
         timeout=600,  # a loop that hangs a build fails the test instead
     )
 

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from pelican.settings import read_settings
@@ -18,19 +17,19 @@ from conftest import ROOT
 from sitecheck import tree_digest
 from test_build import copy_project
 
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
 RENDERED = re.compile(r"Pelican run, (\w+) \((\d+) of (\d+) writes rendered(?:, (\d+) of (\d+) documents kept)?\)")
 
 
 def site_build(project, *arguments, output="output", cache="cache", settings="pelicanconf.py"):
-    """`python -m site_build` as `make build` runs it, with each step's time on stderr."""
+    """`python -m sitebuilder` as `make build` runs it, with each step's time on stderr."""
     result = subprocess.run(
         [
-            sys.executable, "-m", "site_build", "--settings", str(project / settings),
+            sys.executable, "-m", "sitebuilder", "--settings", str(project / settings),
             "--output", str(project / output), "--set", f"CACHE_PATH={project / cache}", *arguments,
         ],
-        env=dict(os.environ, PYTHONPATH=PLUGINS, SITE_BUILD_TIMES="1"),
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH, SITE_BUILD_TIMES="1"),
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -228,15 +227,15 @@ def _index_found(index, digests):
 def test_the_index_kept_between_builds_finds_what_a_new_one_finds(tmp_path):
     """Readings, fields' checks and group digests are kept by all they depend on: a translation's
     check is made again when its original changes, though the translation has not."""
-    from site_build.early import build_index  # noqa: PLC0415
+    from sitebuilder.pipeline import content_index  # noqa: PLC0415
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    settings["SETTINGS_FOLDER"] = str(tmp_path)
 
     def built(cache):
-        _basis, index, digests = build_index(settings, str(tmp_path), str(tmp_path / cache), "code")
-        return _index_found(index, digests)
+        return _index_found(*content_index(settings, str(tmp_path / cache), "code"))
 
     first = built("kept")
     assert built("kept") == first
@@ -250,35 +249,6 @@ def test_the_index_kept_between_builds_finds_what_a_new_one_finds(tmp_path):
     assert not any(line.startswith("content/stories/mezinieku-viedais-ciems.en.md") for line in first[2])
 
 
-def test_the_index_built_while_pelican_is_imported_is_the_one_the_build_would_build(tmp_path):
-    """site_build.early: the index made from the settings read without Pelican, taken only if
-    the settings Pelican reads give the same arguments."""
-    from site_build import early, fresh  # noqa: PLC0415
-
-    project = copy_project(tmp_path)
-    settings_file = str(project / "pelicanconf.py")
-    extra = {"CACHE_PATH": str(project / "cache")}
-    inputs = fresh.Inputs(settings_file, extra)
-    code = fresh.fingerprint(inputs, content=False)
-    settings = read_settings(settings_file, override=dict(extra))
-    taken = early.EarlyIndex.start(inputs).take(settings, str(project), inputs.cache, code)
-    assert taken is not None
-    _basis, index, digests = early.build_index(settings, str(project), inputs.cache, code)
-    assert _index_found(*taken) == _index_found(index, digests)
-    assert len(index.documents) > 10
-    # Built for another day than the build's: the build makes its own.
-    other_day = dict(settings, SITE_TODAY="2031-01-01")
-    assert early.EarlyIndex.start(inputs).take(other_day, str(project), inputs.cache, code) is None
-
-
-def test_the_early_index_is_built_without_importing_pelican():
-    """What it overlaps is Pelican's import: the index's own code must not need it."""
-    code = "import sys, site_build.early, site_content.index; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pelican', 'jinja2', 'markdown')))"
-    found = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=PLUGINS),
-                           capture_output=True, text=True, check=True)
-    assert found.stdout.strip() == "[]"
-
-
 def test_a_run_whose_reading_cannot_be_kept_still_builds_and_says_so(tmp_path):
     """A run reports, then keeps what it read for the next build: a cache it cannot write is a warning."""
     project = copy_project(tmp_path)
@@ -290,8 +260,8 @@ def test_a_run_whose_reading_cannot_be_kept_still_builds_and_says_so(tmp_path):
 
 
 def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
-    """Enough new bodies are converted on every core while the index is built (markdown_cache.Ahead)."""
-    from site_content.markdown_cache import AHEAD_MIN  # noqa: PLC0415
+    """Enough new bodies are converted on every core before the runs (sitebuilder.cache.markdown.Ahead)."""
+    from sitebuilder.cache.markdown import AHEAD_MIN  # noqa: PLC0415
 
     project = copy_project(tmp_path)
     story = (project / STORY).read_text(encoding="utf-8")
@@ -309,18 +279,6 @@ def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tm
     edit(project, "content/stories/stasts-7.lv.md", "Teksts lv.", "Teksts lv, labots.")
     assert "Markdown converted ahead" not in site_build(project).stderr
     assert tree_digest(project / "output") == full_build(project)
-
-
-def test_the_sitemap_read_on_every_core_is_the_one_read_in_one_process(site, monkeypatch):
-    import site_sitemap  # noqa: PLC0415
-
-    settings = read_settings(str(ROOT / "publishconf.py"), override={"SITEURL": site.site_url})
-    index = ContentIndex.from_settings(settings)
-    monkeypatch.setattr(site_sitemap, "PARALLEL_MIN", 0)
-    parallel = site_sitemap.sitemap_entries(str(site.output), settings, index)
-    monkeypatch.setattr(site_sitemap, "PARALLEL_MIN", 10**9)
-    assert site_sitemap.sitemap_entries(str(site.output), settings, index) == parallel
-    assert len(parallel) > 20 and all(alternates for _url, _date, alternates in parallel)
 
 
 def test_a_goals_new_status_and_title_reach_every_page_and_file_that_shows_them(project):
@@ -359,79 +317,3 @@ def test_pages_kept_from_the_last_build_still_publish_their_photos(tmp_path):
     assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr  # the photo story was kept
     assert sorted(path.relative_to(project / "output") for path in (project / "output" / "images").rglob("*.*")) == photos
     assert tree_digest(project / "output") == full_build(project)
-
-
-def folders(root):
-    return sorted(os.path.relpath(dirpath, root) for dirpath, _dirnames, _files in os.walk(root))
-
-
-def test_each_build_starts_from_the_site_before_the_last_and_gives_what_a_full_build_gives(project):
-    """The site before the last one is kept beside output/ (.output-spare); a build brings it up
-    to date in place and swaps it in. Whatever the sequence, the site is a full build's."""
-    story = project / STORY
-    added = project / "content" / "stories" / "jauns-stasts.lv.md"
-    untouched = project / "output" / "en" / "index.html"  # shows no story's text
-    inode = os.stat(untouched).st_ino
-    steps = [
-        lambda: edit(project, STORY, "## ", "Pirmā jaunā rindkopa.\n\n## "),
-        lambda: edit(project, STORY, "## ", "Otrā jaunā rindkopa.\n\n## "),
-        lambda: edit(project, STORY, "title: ", "title: Labots – "),
-        lambda: added.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Jauns ", 1),
-                                 encoding="utf-8"),
-        lambda: (project / "output" / "ar-roku.txt").write_text("pievienots ar roku", encoding="utf-8"),
-        lambda: added.unlink(),
-        lambda: edit(project, STORY, "## ", "Trešā jaunā rindkopa.\n\n## "),
-    ]
-    for number, step in enumerate(steps):
-        step()
-        site_build(project)
-        assert tree_digest(project / "output") == full_build(project), number
-        assert folders(project / "output") == folders(project / "full"), number
-        assert (project / ".output-spare").is_dir() or number == 0
-        if number < 2:  # a page neither text edit reaches is the very file the first build made
-            assert os.stat(untouched).st_ino == inode
-
-
-def test_a_first_build_links_its_pages_into_the_spare_the_next_build_starts_from(tmp_path):
-    """A build with no site to start from links the pages its runs wrote into .output-spare as
-    it ends, with its own record: the first rebuild then starts from them, as later ones do."""
-    project = copy_project(tmp_path)
-    output, spare = project / "output", project / ".output-spare"
-    site_build(project, "--set", "SPARE_AFTER_FIRST_BUILD=")  # the published site's setting
-    assert not spare.exists()
-    shutil.rmtree(output)
-    site_build(project)
-
-    linked = {path.relative_to(spare) for path in spare.rglob("*") if path.is_file()}
-    for name in linked:  # the very files of the site, not copies
-        assert os.stat(spare / name).st_ino == os.stat(output / name).st_ino, name
-    # Every page but those the steps after the runs make again each time (the editor's, the sitemap).
-    pages = {path.relative_to(output) for path in output.rglob("*.html")}
-    assert pages - linked == {Path("admin/index.html")}
-    assert (output / "sitemap.xml").is_file() and Path("sitemap.xml") not in linked
-    started_from = os.stat(spare).st_ino
-
-    edit(project, STORY, "## ", "Jauna rindkopa.\n\n## ")
-    result = site_build(project)
-
-    assert os.stat(output).st_ino == started_from  # the spare, brought up to date and swapped in
-    assert sum(done for done, _total in rendered(result).values()) <= 3, result.stderr
-    assert tree_digest(output) == full_build(project)
-
-
-@pytest.mark.parametrize("ignores", [[], ["README.md"], [".#*", "*~", "*.swp", "README.md", "README.*.md"], ["[ab]*.md", "*.M?"]])
-def test_our_include_path_answers_as_pelicans(ignores):
-    from pelican.generators import Generator  # noqa: PLC0415
-
-    from site_build.documents import include_path  # noqa: PLC0415
-
-    # What _include_path uses of a generator: its settings and its readers' extensions.
-    generator = SimpleNamespace(settings={"IGNORE_FILES": ignores},
-                                readers=SimpleNamespace(extensions=["md", "html", "rst"]))
-    ours = include_path(generator)
-    names = ["stories/a.lv.md", "README.md", "x/README.lv.md", ".#a.md", "a.md~", "b.swp", "a.html", "c.rst",
-             "b.md", "x.MD", "x.Md", "noext", "a.md.swp", "README.md.bak"]
-    for extensions in (None, False, ["md"], []):
-        expected = [Generator._include_path(generator, name, extensions) for name in names]
-        assert [ours(name, extensions) for name in names] == expected
-    assert ours("README.md") is (not ignores or ignores == ["[ab]*.md", "*.M?"])

@@ -336,7 +336,7 @@ def test_wrong_meeting_fields_are_explained(meta, expected):
 
 
 def test_an_end_before_the_start_is_reported_and_fails_a_strict_build(tmp_path, caplog):
-    from site_build import build  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)

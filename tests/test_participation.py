@@ -3,7 +3,7 @@ the yearly reports and the open data equals what the content says.
 
 The expected figures are counted here from the fixture's front matter (read
 with PyYAML, not through the plugin), by the rules content/README.md gives
-organisers. The builds are real (`python -m site_build`, as `make build`), of a
+organisers. The builds are real (`python -m sitebuilder`, as `make build`), of a
 copy of tests/fixtures/participation: three years, five communities, reports,
 a cancelled and a future meeting, a cycle, goals whose status changes, a draft.
 """
@@ -24,7 +24,7 @@ import projects
 from conftest import ROOT
 from sitecheck import parse
 
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 TODAY = datetime.date(2025, 6, 1)
 STATUSES = ["identified", "planned", "in-progress", "done"]
 NOT_HELD = ("cancelled", "postponed")
@@ -133,12 +133,12 @@ def expected(content):
 
 
 def site_build(project, output="output"):
-    """`python -m site_build` as `make build` runs it, on the day TODAY."""
+    """`python -m sitebuilder` as `make build` runs it, on the day TODAY."""
     result = subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"),
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "pelicanconf.py"),
          "--output", str(project / output), "--set", f"CACHE_PATH={project / 'cache'}",
          "--set", f"SITE_TODAY={TODAY.isoformat()}"],
-        env=dict(os.environ, PYTHONPATH=PLUGINS), capture_output=True, text=True, check=False,
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH), capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr

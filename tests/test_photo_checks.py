@@ -28,7 +28,7 @@ from site_photos.config import photo_config
 from site_photos.pipeline import BadPhoto, derive, inspect
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PLUGINS = str(ROOT / "plugins")
+PYTHONPATH = os.pathsep.join((str(ROOT), str(ROOT / "plugins")))
 
 
 def config(tmp_path, **photos):
@@ -194,9 +194,9 @@ def broken_project(root):
 
 def run(project, *arguments, lang="en"):
     return subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "publishconf.py"), *arguments,
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "publishconf.py"), *arguments,
          f"--set=CACHE_PATH={project / 'cache'}", f"--set=CONTENT_MESSAGES_LANG={lang}"],
-        env=dict(os.environ, PYTHONPATH=PLUGINS), capture_output=True, text=True, check=False,
+        env=dict(os.environ, PYTHONPATH=PYTHONPATH), capture_output=True, text=True, check=False,
     )
 
 

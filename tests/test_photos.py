@@ -533,7 +533,7 @@ def test_a_rebuild_processes_no_photo_and_a_changed_photo_is_processed_again(pho
 
 
 def test_a_bad_photo_is_a_content_problem_naming_the_file_and_fails_a_strict_build(tmp_path):
-    from site_build import build  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     project = projects.make_project(tmp_path / "project", FIXTURES / "photos")
     content = project / "content"
@@ -550,7 +550,7 @@ def test_a_bad_photo_is_a_content_problem_naming_the_file_and_fails_a_strict_bui
 
     # As publishing runs it, in a process of its own, in Latvian.
     strict = subprocess.run(
-        [sys.executable, "-m", "site_build", "--settings", str(project / "pelicanconf.py"), "--strict",
+        [sys.executable, "-m", "sitebuilder", "--settings", str(project / "pelicanconf.py"), "--strict",
          "--output", str(tmp_path / "strict"), f"--set=CACHE_PATH={tmp_path / 'cache'}"],
         env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True, check=False,
     )
@@ -562,7 +562,7 @@ def test_a_bad_photo_is_a_content_problem_naming_the_file_and_fails_a_strict_bui
 
 
 def test_a_gallery_without_its_closing_line_is_a_warning_naming_the_file(tmp_path, caplog):
-    from site_build import build  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     project = projects.make_project(tmp_path / "project", FIXTURES / "photos")
     write_fixture_photos(project / "content")

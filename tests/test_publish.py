@@ -165,7 +165,7 @@ def cold_strict_build(server, output):
     try:
         env = dict(os.environ, SITEURL=server.base, PYTHONPATH=str(tree / "plugins"))
         built = subprocess.run(
-            [sys.executable, "-m", "site_build", "--settings", "publishconf.py", "--strict", "--quiet",
+            [sys.executable, "-m", "sitebuilder", "--settings", "publishconf.py", "--strict", "--quiet",
              "--output", output, "--set", f"CACHE_PATH={output.parent / 'cache'}"],
             cwd=tree, env=env, capture_output=True, text=True)
         assert built.returncode == 0, built.stderr
@@ -626,7 +626,7 @@ def test_rollback_without_an_older_release_says_so(tmp_path):
 
 # Hosted publishing: the workflows and `invoke publish` run the same strict build.
 
-STRICT_BUILD = "python -m site_build --settings publishconf.py --strict --output"
+STRICT_BUILD = "python -m sitebuilder --settings publishconf.py --strict --output"
 
 
 def load_yaml(path):
@@ -690,7 +690,7 @@ def test_invoke_publish_builds_strictly_then_copies_with_rsync(site, tmp_path, m
     monkeypatch.setattr(tasks, "_python", build)
     monkeypatch.setenv("PUBLISH_TARGET", f"{target}/")
     tasks.publish(Context(Config(overrides={"run": {"in_stream": False}})))  # pytest owns stdin
-    assert builds == [f"-m site_build --settings {ROOT / 'publishconf.py'} --strict --output {output}"]
+    assert builds == [f"-m sitebuilder --settings {ROOT / 'publishconf.py'} --strict --output {output}"]
     assert (target / "en" / "index.html").read_bytes() == (site.output / "en" / "index.html").read_bytes()
     assert (target / "index.html.gz").exists()
     assert not (target / "stale.html").exists()

@@ -78,7 +78,7 @@ def hook_environment():
 
 def build_fixture_site(python, output, **env):
     command = [
-        python, "-m", "site_build", "--settings", "publishconf.py", "--strict", "--output", str(output),
+        python, "-m", "sitebuilder", "--settings", "publishconf.py", "--strict", "--output", str(output),
         "--set", f"PATH={ROOT / 'tests' / 'fixtures' / 'site'}", "--set", f"SITEURL={SITE_URL}",
         "--set", f"CACHE_PATH={output.parent / 'cache'}",
     ]
@@ -115,7 +115,7 @@ def test_two_fresh_venvs_from_the_lock_build_the_same_bytes(tmp_path):
 def test_the_gz_files_are_the_same_under_every_python():
     """gzip.compress marks the OS as Unix (3) under Python 3.11, as unknown (255) from 3.12 on:
     the build writes its own header, the same under each."""
-    from site_build.precompress import gzip_bytes  # noqa: PLC0415
+    from sitebuilder.precompress import gzip_bytes  # noqa: PLC0415
 
     data = ("Ķekavas kopienas: ūdens, ļaudis, žogi. " * 200).encode("utf-8")
     made = gzip_bytes(data)

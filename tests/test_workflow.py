@@ -7,7 +7,7 @@ import re
 import pytest
 
 import projects
-from site_build import build
+from sitebuilder.pipeline import build
 from site_content.__main__ import main as site_content
 from site_content.publication import build_today
 from sitecheck import parse, tree_digest

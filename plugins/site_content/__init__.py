@@ -11,7 +11,7 @@ from .index import ContentIndex
 from .problems import Problem, messages_language, shown_folder
 
 # Pelican is imported by what uses it (the reader, register), not by the
-# package: the content index is built without it (site_build.early).
+# package: the content index is built without it (sitebuilder.pipeline, before the runs).
 
 __all__ = ["ContentIndex", "Problem", "YamlMarkdownReader", "REPORTED_BY_CHECK", "register"]
 
@@ -29,15 +29,18 @@ REPORTED_BY_CHECK = [
 
 
 def ensure_index(pelican):
-    """The index lives in this run's settings, the build context of every plugin.
+    """The index is in the build context (sitebuilder.context), which the pipeline makes.
 
-    A plain `pelican` run (not site_build) builds and reports it here.
+    A plain `pelican` run (not sitebuilder's) has none: its index is built,
+    reported and made its context here.
     """
+    from sitebuilder.context import BuildContext, current, set_current  # noqa: PLC0415
+
     settings = pelican.settings
-    if "SITE_INDEX" not in settings:
+    if current() is None:
         shown = shown_folder(settings["PATH"], ".")
         index = ContentIndex.from_settings(settings, shown=shown)
-        settings["SITE_INDEX"] = index
+        set_current(BuildContext(site_root=settings["SITEURL"], index=index))
         lang = messages_language(settings)
         for problem in index.problems:
             logger.warning("%s", problem.format(lang, shown))
@@ -52,9 +55,11 @@ def keep_links_out(pelican):
     read at all. Linked files need nothing: the reader skips what the index
     did not publish, and no published text links to them.
     """
+    from sitebuilder.context import current  # noqa: PLC0415
+
     settings = pelican.settings
-    index = settings.get("SITE_INDEX")
-    if index is None or not index.links:
+    index = current().index
+    if not index.links:
         return
     path = settings["PATH"]
     folders = [link for link in index.links if os.path.isdir(os.path.join(path, link))]

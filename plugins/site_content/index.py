@@ -20,12 +20,13 @@ sees one message per mistake, not a Pelican error after it.
 
 import fnmatch
 import functools
-import hashlib
 import json
 import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
+
+from sitebuilder.cache import key as cache_key
 
 from . import boundary, frontmatter, html_policy, publication, references
 from .checks import check_fields
@@ -329,7 +330,7 @@ class ContentIndex:
         """The Markdown body of a content file, from the bytes the index read (else from `path`).
 
         The last one is kept: a run asks for a document's body to convert it,
-        then again to keep the document (site_build.documents).
+        then again to keep the document (sitebuilder.cache.documents).
         """
         if self._last_body[0] == source:
             return self._last_body[1]
@@ -358,12 +359,11 @@ class ContentIndex:
         whether a translation is out of date, whether it is held back (a
         preview). `shared` covers every document's address and the front
         matter of the kinds that are not dated items (communities, chapters,
-        pages: names and links any page may show). For site_build's
-        incremental builds (see incremental.py).
+        pages: names and links any page may show). For the incremental
+        builds (sitebuilder.cache.keys, site_incremental).
         """
         def hashed(value):
-            text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-            return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+            return cache_key(json.dumps(value, sort_keys=True, default=str, ensure_ascii=False))
 
         def origin(document):
             original = self.original(document)
@@ -402,7 +402,7 @@ PARSE_AHEAD_MIN = 200
 
 
 def _digest(data, kind):
-    return hashlib.blake2b(data, digest_size=16, person=kind.encode()[:16]).digest()
+    return cache_key(kind, data)
 
 
 def _parse(job):
@@ -431,20 +431,20 @@ def _findings(kind, text, meta, body, body_line):
 @functools.lru_cache(maxsize=1)  # the code of a running build does not change
 def kept_namespace():
     """What kept readings depend on besides the file: the code of this package."""
-    digest = hashlib.blake2b(digest_size=16)
     folder = os.path.dirname(os.path.abspath(__file__))
+    parts = []
     for name in sorted(os.listdir(folder)):
         if name.endswith(".py"):
             with open(os.path.join(folder, name), "rb") as f:
-                digest.update(name.encode() + b"\0" + f.read())
-    return digest.hexdigest()
+                parts.append((name, f.read()))
+    return cache_key(tuple(parts))
 
 
 def text_files(settings, langs):
     """The paths of the content files in `langs` that the index reads as text.
 
     For work on their bodies that can start before the index is built
-    (site_content.markdown_cache.Ahead); the index itself still says what
+    (sitebuilder.cache.markdown.Ahead); the index itself still says what
     is wrong with any of them.
     """
     found = []

@@ -4,7 +4,7 @@ Language, translation key and kind come from the file's name and folder; the
 front matter comes from the content index (parsed and checked once per build),
 merged with the shared fields of the default-language original. One Markdown
 parser is reused for every file: creating a new one per file cost 9% of a build.
-With MARKDOWN_CACHE (a markdown_cache.MarkdownCache, set by site_build), a body
+With a Markdown cache in the build context (sitebuilder.cache.markdown), a body
 converted by an earlier build is not converted again.
 
 A body that holds raw HTML is cleaned (html_policy): what the policy does not
@@ -21,6 +21,8 @@ import html
 import os
 
 from markdown import Markdown
+
+from sitebuilder.context import current
 from pelican.readers import BaseReader
 
 from .html_policy import clean, needs_cleaning
@@ -64,13 +66,14 @@ class YamlMarkdownReader(BaseReader):
         return self._parser
 
     def read(self, source_path):
-        index = self.settings["SITE_INDEX"]
+        build = current()
+        index = build.index
         source = os.path.relpath(source_path, self.settings["PATH"])
         document = index.documents.get(source.replace(os.sep, "/"))
         if document is None:
             return "", {"status": "skip"}
         body = index.body(document.source, source_path)
-        cache = self.settings.get("MARKDOWN_CACHE")
+        cache = build.markdown
         if cache is not None:
             content = cache.convert(body, lambda: self._markdown)
         else:

@@ -13,6 +13,8 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.context import current, site_root
+
 from site_content.model import language_root
 from site_languages import path_alternates
 from site_sections import collation_key
@@ -44,7 +46,7 @@ class GoalsView:
         self.lang = settings["DEFAULT_LANG"]
         self.languages = settings["LANGUAGES"]
         self.default_lang = settings.get("SITE_DEFAULT_LANG", self.lang)
-        self.site_root = settings.get("SITE_ROOT", settings["SITEURL"])
+        self.site_root = site_root(settings)
         self.goals = sorted(goals, key=lambda goal: collation_key(self.link(goal)["title"], self.default_lang))
         self.by_id = {goal.id: goal for goal in goals}  # in the register's order: by id
         section = goals_section(settings)
@@ -87,8 +89,9 @@ class GoalsView:
 def make_register(generator):
     """Once per run, before any page is written: the register in the build context."""
     context, settings = generator.context, generator.settings
-    if "goals" not in context and "SITE_INDEX" in settings:
-        context["goals"] = GoalsView(build_register(settings["SITE_INDEX"]), settings)
+    build = current()
+    if "goals" not in context and build is not None:
+        context["goals"] = GoalsView(build_register(build.index), settings)
     if "goals" in context:
         generator.env.globals["goals"] = context["goals"]
 

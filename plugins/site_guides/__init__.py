@@ -21,6 +21,8 @@ from babel.numbers import format_decimal
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.context import current, site_root
+
 from site_languages import path_alternates
 from site_sections import items_for
 
@@ -57,7 +59,7 @@ def guide_languages(index, section, guide):
 
 def print_alternates(settings, config, section, guide):
     """The print page of a guide in every language; unavailable where it has no chapters."""
-    present = guide_languages(settings["SITE_INDEX"], section, guide)
+    present = guide_languages(current().index, section, guide)
     paths = {
         lang: print_paths(config, settings["SECTIONS"][section][lang], lang, guide)[0] if lang in present else ""
         for lang in settings["LANGUAGES"]
@@ -70,10 +72,10 @@ def addresses(settings):
 
     Development builds have no domain; their root-relative links get a made-up one.
     """
-    site_root = settings.get("SITE_ROOT", settings["SITEURL"])
-    if site_root.startswith(("https://", "http://")):
-        return site_root, settings["SITEURL"]
-    return f"https://site.invalid{site_root}", f"https://site.invalid{settings['SITEURL']}"
+    root = site_root(settings)
+    if root.startswith(("https://", "http://")):
+        return root, settings["SITEURL"]
+    return f"https://site.invalid{root}", f"https://site.invalid{settings['SITEURL']}"
 
 
 class GuidesGenerator(Generator):

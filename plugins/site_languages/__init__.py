@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from pelican import signals
 
+from sitebuilder.context import current, site_root
+
 from site_content.model import language_root, section_path
 
 __all__ = ["Alternate", "language_settings", "alternates_for", "path_alternates", "document_link", "register"]
@@ -27,7 +29,6 @@ def language_settings(settings, lang, output_path):
     return {
         "DEFAULT_LANG": lang,
         "SITE_DEFAULT_LANG": site_default,
-        "SITE_ROOT": site_root,
         "SITEURL": site_url,
         "FEED_DOMAIN": site_url,  # feeds' own links: each language's feed is in its folder
         "SITENAME": languages[lang]["sitename"],
@@ -56,7 +57,7 @@ def _entry(settings, lang, path, available):
     return Alternate(
         lang=lang,
         name=languages[lang]["name"],
-        href=settings.get("SITE_ROOT", settings["SITEURL"]) + path,
+        href=site_root(settings) + path,
         available=available,
         current=lang == settings["DEFAULT_LANG"],
     )
@@ -69,7 +70,7 @@ def alternates_for(settings, section=None, document=None):
     for lang in languages:
         root = language_root(languages, lang)
         if document is not None:
-            translation = settings["SITE_INDEX"].translations(document).get(lang)
+            translation = current().index.translations(document).get(lang)
             if translation is None:
                 entries.append(_entry(settings, lang, root, False))
             else:
@@ -96,10 +97,10 @@ def path_alternates(settings, paths):
 
 def attach_alternates(content):
     """Give every content object its `alternates`."""
-    index = content.settings.get("SITE_INDEX")
-    if index is None or not hasattr(content, "key"):
+    build = current()
+    if build is None or not hasattr(content, "key"):
         return
-    document = index.documents.get(
+    document = build.index.documents.get(
         content.relative_source_path.replace("\\", "/")
     )
     if document is not None:
@@ -114,11 +115,11 @@ def document_link(settings, reference):
     """
     section, _, key = reference.partition("/")
     lang = settings["DEFAULT_LANG"]
-    group = settings["SITE_INDEX"].groups.get((section, key), {})
+    group = current().index.groups.get((section, key), {})
     document = group.get(lang)
     if document is None:
         return None
-    meta = settings["SITE_INDEX"].metadata(document)
+    meta = current().index.metadata(document)
     return {"title": meta.get("title", key), "href": f"{settings['SITEURL']}/{document.url}"}
 
 

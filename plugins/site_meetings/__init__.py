@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.context import current, site_root
+
 from site_content.publication import build_today
 from site_languages import path_alternates
 
@@ -76,14 +78,15 @@ def log_problems(article, document, problems):
 def collect(generator):
     """Read every news item's meeting, judge it upcoming or past, note it in the context."""
     settings, context = generator.settings, generator.context
-    index = settings.get("SITE_INDEX")
+    build = current()
+    index = build.index if build is not None else None
     if index is None:
         return
     lang = settings["DEFAULT_LANG"]
     tz = ZoneInfo(settings["TIMEZONE"])
     today = build_today(settings)
     reports = reports_by_invitation(index)
-    site_root = settings.get("SITE_ROOT", "")
+    root = site_root(settings)
     pairs = []
     for article in generator.articles:
         document = index.documents.get(article.relative_source_path.replace("\\", "/"))
@@ -99,14 +102,14 @@ def collect(generator):
         if meta.get("report_of"):
             if not wrong_report_of:
                 group = index.groups.get((document.section, str(meta["report_of"])), {})
-                article.meeting_invitation = link_in(index, group, lang, site_root)
+                article.meeting_invitation = link_in(index, group, lang, root)
             continue  # a report's meeting is the one of the invitation it names
         if meeting is None:
             continue
         meeting = replace(
             meeting,
             past=meeting.last_day < today,
-            report=link_in(index, reports.get((document.section, document.key), {}), lang, site_root),
+            report=link_in(index, reports.get((document.section, document.key), {}), lang, root),
             calendar=f"{article.url}{article.slug}.ics",
         )
         article.meeting = meeting

@@ -10,6 +10,8 @@ an all-day meeting is a DATE value whose DTEND is the day after its last day.
 import datetime as dt
 from urllib.parse import urlsplit
 
+from sitebuilder.context import site_root
+
 
 # event_status -> iCalendar STATUS
 STATUS = {
@@ -25,7 +27,7 @@ def uid_domain(settings):
     configured = settings.get("CALENDAR_UID_DOMAIN")
     if configured:
         return configured
-    host = urlsplit(settings.get("SITE_ROOT", settings.get("SITEURL", ""))).hostname
+    host = urlsplit(site_root(settings)).hostname
     return host or "localhost"
 
 

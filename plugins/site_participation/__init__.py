@@ -21,6 +21,8 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.context import current, site_root
+
 from site_content.model import language_root
 from site_content.publication import build_today
 from site_goals.register import build_register
@@ -57,12 +59,12 @@ class ParticipationView:
         self.lang = settings["DEFAULT_LANG"]
         self.languages = settings["LANGUAGES"]
         self.default_lang = settings.get("SITE_DEFAULT_LANG", self.lang)
-        self.site_root = settings.get("SITE_ROOT", settings["SITEURL"])
+        self.site_root = site_root(settings)
         self.siteurl = settings["SITEURL"]
         self.path = paths(settings)[self.lang]
         self.settings = settings
         self.files = data.FILES
-        index = settings["SITE_INDEX"]
+        index = current().index
         section = next((name for name, conf in settings["SECTIONS"].items() if conf["kind"] == "community"), None)
         self.names = {}
         for key in record.communities:
@@ -155,8 +157,9 @@ class ParticipationView:
 def make_record(generator):
     """Once per run, before any page is written: the record in the build context."""
     context, settings = generator.context, generator.settings
-    if "participation" not in context and "SITE_INDEX" in settings:
-        index = settings["SITE_INDEX"]
+    build = current()
+    if "participation" not in context and build is not None:
+        index = build.index
         view = context.get("goals")
         if view is not None:
             goals = list(view.by_id.values())

@@ -7,12 +7,12 @@ upright, in sRGB, with no EXIF, GPS, XMP, IPTC, ICC profile or comment
 (pipeline.py); the originals are never copied to output/.
 
 Where the work happens:
-- Once per build, before the languages' runs: `site_build` calls
-  `prepare_build()` (PRE_BUILD in pelicanconf.py), which processes every
+- Once per build, before the languages' runs: the pipeline (sitebuilder) calls
+  `prepare_build()`, which processes every
   photo of the folder that the cache does not already hold, in a pool of
   processes, one per core (cache.py). A photo that cannot be used is a
   content problem naming its file, reported with the content check's (a
-  strict build fails). The runs inherit the catalogue; a plain `pelican`
+  strict build fails). The runs find the catalogue in the build context; a plain `pelican`
   run makes it itself.
 - In each language's run: `content_object_init` turns the page's <img> tags
   into <picture> (markup.py, rendered by theme/templates/macros/photos.html)
@@ -46,6 +46,8 @@ import blinker
 from pelican import signals
 
 from site_content.problems import messages_language, shown_folder
+from sitebuilder.context import current
+from sitebuilder.internals.pelican import content_html, set_content_html
 
 from .catalogue import build_catalogue
 from .checking import check_content, photo_problems, read_records
@@ -60,9 +62,9 @@ MACROS = "macros/photos.html"
 
 
 def prepare_build(settings, index=None):
-    """Process the site's photos once per build: the settings every language's run inherits.
+    """Process the site's photos once per build: (catalogue, records) every language's run uses.
 
-    A PRE_BUILD step of site_build. A photo that cannot be published is a
+    Called by the pipeline (sitebuilder.pipeline) before the runs; its result goes into the build context. A photo that cannot be published is a
     content problem, added to the content index's (which the build reports,
     counts, and fails on in strict mode).
     """
@@ -75,7 +77,7 @@ def prepare_build(settings, index=None):
         _report(settings, problems)
     else:
         index.add(problems)
-    return {"SITE_PHOTOS": catalogue, "SITE_PHOTO_RECORDS": records}
+    return catalogue, records
 
 
 def _report(settings, problems):
@@ -115,6 +117,9 @@ class PhotoRun:
         return self.env.get_template(MACROS).module
 
 
+_RUN = [None]  # this process's language run's PhotoRun (start_run)
+
+
 class MacroRenderer:
     """markup.rewrite's renderer: the theme's macros."""
 
@@ -135,17 +140,20 @@ class MacroRenderer:
 
 
 def start_run(pelican):
-    """The catalogue handed over by site_build, or made here for a plain `pelican` run."""
+    """The catalogue in the build context (prepared by the pipeline), or made here for a plain `pelican` run."""
     settings = pelican.settings
     config = photo_config(settings)
-    if settings.get("SITE_PHOTOS") is None:
-        settings.update(prepare_build(settings))
+    build = current()
+    if build is not None and build.photos is not None:
+        catalogue, records = build.photos, build.photo_records
+    else:
+        catalogue, records = prepare_build(settings)  # its problems reported as warnings
     base_url = output_url(settings, config["folder"])
-    settings["PHOTO_RUN"] = PhotoRun(settings["SITE_PHOTOS"], config, base_url, settings.get("SITE_PHOTO_RECORDS") or {})
+    _RUN[0] = PhotoRun(catalogue, config, base_url, records or {})
 
 
 def add_template_globals(generator):
-    run = generator.settings.get("PHOTO_RUN")
+    run = _RUN[0]
     if run is None:
         return
     if run.env is None:
@@ -158,7 +166,7 @@ def add_template_globals(generator):
 
 def rewrite_photos(content):
     """A page's photos as <picture>, its cover as `cover_photo`; the photos it uses remembered."""
-    run = content.settings.get("PHOTO_RUN")
+    run = _RUN[0]
     if run is None or run.env is None:
         return
     folder = run.config["folder"]
@@ -183,7 +191,7 @@ def rewrite_photos(content):
             content.cover_photo = found.picture
             content.cover_caption, content.cover_credit = found.caption, found.credit
             has_cover = True
-    html = getattr(content, "_content", None)
+    html = content_html(content)
     if not html or ("<img" not in html and "{static}" not in html and "{attach}" not in html):
         return
     document_folder = os.path.dirname(source)
@@ -192,22 +200,22 @@ def rewrite_photos(content):
         html, lambda target: find(photo_path(target, document_folder, folder)), renderer,
         eager_first=not has_cover,
     )
-    content._content = html
+    set_content_html(content, html)
     shown = shown_folder(content.settings["PATH"], ".")
     for problem in problems:
         logger.warning("%s/%s: %s", shown, source, problem)
 
 
 def restore_photos(content):
-    """A page kept from an earlier build (site_build.documents) uses its photos in this run too."""
-    run = content.settings.get("PHOTO_RUN")
+    """A page kept from an earlier build (site_incremental.documents) uses its photos in this run too."""
+    run = _RUN[0]
     if run is not None:
         run.used.update(getattr(content, "photos_used", ()))
 
 
 def keep_originals_out(generator):
     """Nothing from the photo folder is copied as it is, whatever links to it."""
-    run = generator.settings.get("PHOTO_RUN")
+    run = _RUN[0]
     folder = photo_config(generator.settings)["folder"] if run is None else run.config["folder"]
     # In place: Pelican's context holds this very list, and copies from it.
     generator.staticfiles[:] = [
@@ -223,7 +231,7 @@ class PhotoWriter:
         self.settings = settings
 
     def generate_output(self, writer):
-        run = self.settings.get("PHOTO_RUN")
+        run = _RUN[0]
         if run is None:
             return
         target = os.path.join(site_output_path(self.settings), run.config["folder"])
@@ -248,7 +256,7 @@ def register():
     signals.initialized.connect(start_run)
     signals.generator_init.connect(add_template_globals)
     signals.content_object_init.connect(rewrite_photos)
-    # site_build's signal, by name: this plugin works without site_build too.
-    blinker.signal("site_build.content_restored").connect(restore_photos)
+    # site_incremental's signal, by name: this plugin works without it too.
+    blinker.signal("site_incremental.content_restored").connect(restore_photos)
     signals.static_generator_finalized.connect(keep_originals_out)
     signals.get_generators.connect(photo_writer)

@@ -1,6 +1,6 @@
 """The build's photos: every file of the photo folder, processed or from the cache.
 
-Built once per build, before the languages' runs (site_build calls
+Built once per build, before the languages' runs (the pipeline calls
 `prepare_build`), so that a photo used in both languages is processed once;
 the runs inherit the catalogue and only write HTML and link files. A photo
 that cannot be published is a content problem of its file, in the words and

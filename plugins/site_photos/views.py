@@ -10,6 +10,8 @@ import os
 import posixpath
 import shutil
 import tempfile
+
+from sitebuilder.context import site_root
 from dataclasses import dataclass
 
 from .cache import entry_path
@@ -87,5 +89,5 @@ def publish(photo, cache, output_folder):
 
 def output_url(settings, folder):
     """The URL of the output's photo folder: at the site's root, whatever the language."""
-    root = settings.get("SITE_ROOT", settings["SITEURL"])
+    root = site_root(settings)
     return posixpath.join(root, folder) if root else f"/{folder}"

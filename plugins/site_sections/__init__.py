@@ -14,6 +14,8 @@ from typing import NamedTuple
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.context import current, site_root
+
 from . import open_data
 from .community_map import community_map
 
@@ -80,10 +82,10 @@ class SectionPagesGenerator(Generator):
                 continue  # plain pages have no list page; site_goals writes the goals' own
             items = items_for(self.context, section, lang)
             data = None
-            if conf["kind"] == "community" and "SITE_INDEX" in self.settings:
+            if conf["kind"] == "community":
                 data = open_data.write(
-                    os.path.join(self.output_path, path), self.settings["SITE_INDEX"],
-                    section, self.settings.get("SITE_ROOT", ""),
+                    os.path.join(self.output_path, path), current().index,
+                    section, site_root(self.settings),
                 )
             writer.write_file(
                 f"{path}/index.html",
@@ -131,7 +133,7 @@ def navigation(settings, output_file):
     for reference in settings["NAVIGATION"]:
         section, _, key = reference.partition("/")
         if key:
-            document = settings["SITE_INDEX"].groups.get((section, key), {}).get(lang)
+            document = current().index.groups.get((section, key), {}).get(lang)
             if document is None:
                 continue
             path = document.url

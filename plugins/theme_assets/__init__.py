@@ -17,6 +17,8 @@ import shutil
 
 from pelican import signals
 
+from sitebuilder.context import site_root
+
 __all__ = ["manifest", "fingerprinted", "links", "register"]
 
 logger = logging.getLogger(__name__)
@@ -81,7 +83,7 @@ def build_manifest(pelican):
 def add_template_functions(generator):
     settings = generator.settings
     assets = settings["THEME_ASSETS"]
-    base = f"{settings.get('SITE_ROOT', settings['SITEURL'])}/{settings['THEME_STATIC_DIR']}"
+    base = f"{site_root(settings)}/{settings['THEME_STATIC_DIR']}"
     generator.env.globals["asset_url"] = lambda relative: f"{base}/{assets[relative]}"
 
 

@@ -4,7 +4,7 @@ What `make serve` rebuilds with. A build in a new Python process spends most of
 its time, after a small edit, importing Pelican, Jinja, Markdown and the plugins before it reads a file;
 this process imports them once, then forks a child for every build. A child
 starts as a new process would (nothing of an earlier build is in it: the
-parent never builds), runs `python -m site_build`'s code and exits.
+parent never builds), runs `python -m sitebuilder`'s code and exits.
 
 Its code can go out of date: when a plugin's code, a settings file or the
 installed packages change, the next request is answered "restart" and this
@@ -26,7 +26,7 @@ import subprocess
 import sys
 import threading
 
-from site_build import fresh
+from sitebuilder.cache import fresh
 
 __all__ = ["Builder", "code_stamp", "main"]
 
@@ -35,10 +35,11 @@ END_MARK = "@build-end"
 
 
 def code_stamp(inputs):
-    """A hash of the Python code a build imports: plugins, settings files, installed packages."""
+    """A hash of the Python code a build imports: this package, plugins, settings files, installed packages."""
     digest = hashlib.blake2b(digest_size=16)
     for name in fresh.packages():
         digest.update(name.encode() + b"\0")
+    fresh.hash_tree(digest, fresh.APPLICATION)
     for path in inputs.settings.get("PLUGIN_PATHS", ()):
         folder = os.path.join(inputs.root, str(path))
         if os.path.isdir(folder):
@@ -51,14 +52,14 @@ def _warm_up(settings_file, extra):
     """Import what every build imports, and load what every build loads but never changes."""
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    from site_build.building import warm_up  # noqa: PLC0415
+    from sitebuilder.pipeline import warm_up  # noqa: PLC0415
 
     warm_up(read_settings(settings_file, override=dict(extra)))
 
 
 def main(argv=None):
-    """`python -m site_build.builder [the arguments of python -m site_build]`."""
-    from site_build.__main__ import parse_arguments, run_build  # noqa: PLC0415
+    """`python -m sitebuilder.builder [the arguments of python -m sitebuilder]`."""
+    from sitebuilder.__main__ import parse_arguments, run_build  # noqa: PLC0415
 
     args, extra = parse_arguments(argv)
     reply = os.fdopen(int(os.environ[REPLY_VARIABLE]), "w", buffering=1)
@@ -104,7 +105,7 @@ class Builder:
         read, write = os.pipe()
         env = dict(self.env or os.environ, **{REPLY_VARIABLE: str(write)})
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.builder", *self.arguments],
+            [sys.executable, "-m", "sitebuilder.builder", *self.arguments],
             stdin=subprocess.PIPE, env=env, pass_fds=(write,), text=True,
             stderr=subprocess.PIPE if self.on_line else None,
         )

@@ -25,26 +25,30 @@ removing a document, a template or a setting re-renders everything.
 When a call's key is the one the previous build of the same output recorded,
 and the files that call wrote are still there as that build left them, they
 are hard-linked into the new build instead of rendered: the same bytes,
-without the work. When the build starts from the site before the last one
-(site_build's spare) and that site's files of the call have the same key,
-they are left where they are. A new build is still a folder swapped in whole
-(see site_build), so a failed build leaves the old site as it was; a file of
-the new build is never written to in place (it may be a link to the live
-site's): it is removed first and written anew.
+without the work. A new build is still a folder swapped in whole
+(sitebuilder.pipeline), so a failed build leaves the old site as it was.
+
+Each call's record also holds what the sitemap needs of a page (its
+language alternates, `sitemap_entry`), kept with the call when its files are
+reused: the sitemap is made of these records, never of the pages read back.
+
+The text of a document is Pelican's private `Content._content` (the HTML
+before Pelican's link substitution), read through sitebuilder.internals.
 """
 
 import dataclasses
-import hashlib
 import os
+import re
 
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
 
-from . import progress
-
-# The kinds of document whose page shows no other story's or news item's front matter.
-NARROW_KINDS = {"story"}
+from sitebuilder import progress
+from sitebuilder.cache.keys import CallKeys
+from sitebuilder.context import current
+from sitebuilder.internals.pelican import writer_open
+from site_languages import alternates_for
 
 __all__ = ["IncrementalWriter", "records", "register", "remove_file"]
 
@@ -86,74 +90,21 @@ def finish_progress():
     _PAGES[0].finish(_RENDERED[0])
 
 
-class _Keys:
-    """Call keys; each document's text is hashed once per run."""
-
-    def __init__(self, state):
-        self.digest = state["digest"]
-        self.narrow = state["narrow"]
-        self.groups = state["groups"]
-        self.states = state["states"]
-        self.texts = {}
-
-    def base(self, shown):
-        """The build's digest for a call, and a document's own state for its own page."""
-        if len(shown) != 1 or not isinstance(shown[0], Content):
-            return self.digest
-        item = shown[0]
-        name = f"{getattr(item, 'section', '')}/{getattr(item, 'key', '')}"
-        state = self.states.get(name, "")
-        if getattr(item, "kind", None) in NARROW_KINDS and name in self.groups:
-            return f"{self.narrow}/{self.groups[name]}/{state}"
-        return f"{self.digest}/{state}"
-
-    def text(self, content):
-        found = self.texts.get(id(content))
-        if found is None:
-            text = getattr(content, "_content", "") or ""
-            found = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-            self.texts[id(content)] = found
-        return found
-
-    def _walk(self, value, digest, depth=0):
-        """The texts of documents, of a dataclass's documents (a guide's chapters), of a list."""
-        if isinstance(value, Content):
-            digest.update(self.text(value))
-        elif depth < 3 and isinstance(value, (list, tuple)):
-            for item in value:
-                self._walk(item, digest, depth + 1)
-        elif depth < 3 and dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for item in dataclasses.fields(value):
-                self._walk(getattr(value, item.name), digest, depth + 1)
-
-    def key(self, kind, name, template, shown):
-        """The key of one call; `shown` are the documents (or lists of them) whose text it shows."""
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (self.base(shown), kind, name, template):
-            digest.update(str(part).encode("utf-8") + b"\0")
-        for value in shown:
-            self._walk(value, digest)
-        return digest.hexdigest()
-
-
 class IncrementalWriter(Writer):
     """Pelican's writer, linking the previous build's files where nothing they show changed."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        state = settings["INCREMENTAL"]
-        self.site = state["site"]  # the whole new site; this run writes below it
-        self.previous = state["previous"]  # the last build's site folder, or None
-        self.previous_calls = state["calls"]  # its records for this language
-        self.previous_files = state["files"]  # its files: {path: [size, mtime_ns]}
-        # The site before it, which this build started from (site_build's spare), and its records.
-        self.spare_calls = state.get("spare_calls", {})
-        self.spare_files = state.get("spare_files", {})
-        self.keys = _Keys(state)
+        state = current().incremental
+        self.site = state.site  # the whole new site; this run writes below it
+        self.previous = state.previous  # the last build's site folder, or None
+        self.previous_calls = state.calls  # its records for this language
+        self.previous_files = state.files  # its files: {path: [size, mtime_ns]}
+        self.keys = CallKeys(state)
         self._writing = []  # the files the current call writes
         _RECORDS.clear()
         _RENDERED[0] = 0
-        _PAGES[0] = progress.Pages(settings.get("DEFAULT_LANG", ""), state.get("expected"))
+        _PAGES[0] = progress.Pages(settings.get("DEFAULT_LANG", ""), state.expected)
 
     def write_file(self, name, template, context, *args, **kwargs):
         if not name:
@@ -164,7 +115,7 @@ class IncrementalWriter(Writer):
         ]
         key = self.keys.key("page", name, getattr(template, "name", template), shown)
         self._reuse_or(name, key, lambda: super(IncrementalWriter, self).write_file(
-            name, template, context, *args, **kwargs))
+            name, template, context, *args, **kwargs), lambda: sitemap_entry(self.settings, name, kwargs))
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
         if not path:
@@ -196,42 +147,21 @@ class IncrementalWriter(Writer):
         if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
             self._writing.append(filename)
             _clear(filename)
-        return super()._open_w(filename, encoding, override)
+        return writer_open(super(), filename, encoding, override)
 
-    def _reuse_or(self, call, key, render):
+    def _reuse_or(self, call, key, render, entry=None):
         _PAGES[0].add()
         if not self._reuse(call, key):
             self._writing = []
             result = render()
             written = sorted({os.path.relpath(path, self.site) for path in self._writing})
             _RENDERED[0] += 1
-            _RECORDS[call] = [key, written]
+            _RECORDS[call] = [key, written, entry() if entry is not None else None]
             return result
         return None
 
-    def _in_place(self, call, key):
-        """True when the spare this build started from has the files of this call, unchanged."""
-        recorded = self.spare_calls.get(call)
-        if recorded is None or recorded[0] != key:
-            return False
-        for relative in recorded[1]:
-            try:
-                stat = os.stat(os.path.join(self.site, relative))
-            except OSError:
-                return False
-            if [stat.st_size, stat.st_mtime_ns] != self.spare_files.get(relative):
-                return False
-        return True
-
     def _reuse(self, call, key):
-        """Keep or link the files of an unchanged call; False when it must render."""
-        if self._in_place(call, key):
-            for relative in self.spare_calls[call][1]:
-                self._written_files.add(os.path.join(self.site, relative))
-            _RECORDS[call] = [key, self.spare_calls[call][1]]
-            return True
-        for relative in self.spare_calls.get(call, (None, ()))[1]:  # out of date: made anew below
-            remove_file(self.site, relative)
+        """Link the files of an unchanged call from the last build; False when it must render."""
         recorded = self.previous_calls.get(call)
         if self.previous is None or recorded is None or recorded[0] != key:
             return False
@@ -249,18 +179,47 @@ class IncrementalWriter(Writer):
             _clear(target)
             os.link(os.path.join(self.previous, relative), target)
             self._written_files.add(target)
-        _RECORDS[call] = [key, files]
+        _RECORDS[call] = [key, files, recorded[2] if len(recorded) > 2 else None]
         return True
 
 
+PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
+
+
+def sitemap_entry(settings, name, kwargs):
+    """What the sitemap lists of a page written at `name`: [(hreflang, href)] of its available
+    languages, or None for what it does not list (error pages, later pages of a long list, files
+    that are not a folder's index.html). The same alternates as the page's <head> (base.html):
+    passed to the template, the document's own, a section's or the home page's."""
+    if not name.endswith("index.html") or name != "index.html" and not name.endswith("/index.html"):
+        return None
+    if PAGINATED.search(name) or kwargs.get("error_page"):
+        return None
+    alternates = kwargs.get("alternates")
+    if alternates is None:
+        item = kwargs.get("article") or kwargs.get("page")
+        if item is not None:
+            alternates = getattr(item, "alternates", None)
+        elif kwargs.get("section"):
+            alternates = alternates_for(settings, section=kwargs["section"])
+        else:
+            alternates = alternates_for(settings)
+    if alternates is None:
+        return None
+    found = [(entry.lang, entry.href) for entry in alternates if entry.available]
+    default = settings.get("SITE_DEFAULT_LANG", settings["DEFAULT_LANG"])
+    return found + [("x-default", href) for lang, href in found if lang == default]
+
+
 def _clear(path):
-    """Never write into a file of the spare: it may be a link to the live site's file."""
+    """Never write into a file in place: it may be a link to the live site's file."""
     if os.path.lexists(path):
         os.unlink(path)
 
 
 def incremental_writer(pelican):
-    if pelican.settings.get("INCREMENTAL"):
+    build = current()
+    if build is not None and build.incremental is not None:
         return IncrementalWriter
     return None
 

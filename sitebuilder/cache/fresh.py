@@ -1,12 +1,12 @@
 """Has anything a build reads changed since the last build of this output?
 
-A build reads its settings, content/, the theme, the plugins, the installed
+A build reads its settings, content/, the theme, the plugins, this package, the installed
 packages and the day it runs on (drafts, dates to come, past and upcoming
 meetings). `fingerprint` hashes all of them; after a successful build the
 fingerprint is kept with the size and modification time of every file the
 build wrote (`save`). When the next build of the same output finds the same
 fingerprint and every file as it left it (`up_to_date`), there is nothing to
-do: `python -m site_build` says so and stops, in about a tenth of a second
+do: `python -m sitebuilder` says so and stops, in about a tenth of a second
 instead of a whole build. A file changed or removed by hand in the output
 makes the build run again.
 
@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 __all__ = ["Inputs", "fingerprint", "hash_tree", "output_files", "packages", "prune", "save", "up_to_date"]
 
 STATE_FOLDER = "builds"
+APPLICATION = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # sitebuilder/, the code that builds
 KEEP_STATES = 16  # the newest states kept; one per output folder built
 
 
@@ -56,7 +57,7 @@ class Inputs:
 
     def folders(self):
         """Every folder whose files a build reads but content/ (see with_content)."""
-        folders = [self.path("THEME", "theme")]
+        folders = [self.path("THEME", "theme"), APPLICATION]
         folders += [os.path.join(self.root, str(path)) for path in self.settings.get("PLUGIN_PATHS", ())]
         if self.settings.get("EDITOR"):  # the web editor, copied into the site (site_editor)
             folders.append(os.path.join(self.root, str(self.settings["EDITOR"]["source"])))
@@ -227,24 +228,8 @@ def with_content(code, inputs, strict=False):
     return digest.hexdigest()
 
 
-def spare_folder(output):
-    """Where the site before the last one is kept (site_build's spare): beside the output."""
-    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}-spare")
-
-
-def file_names(folder, prefix=""):
-    """The path of every file below folder, relative to it (as output_files, without their times)."""
-    with os.scandir(os.path.join(folder, prefix) if prefix else folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                if not entry.is_symlink():
-                    yield from file_names(folder, f"{prefix}{entry.name}/")
-            else:
-                yield prefix + entry.name
-
-
 def output_files(output, prefix="", files=None):
-    """{relative path: [size, mtime_ns]} of every file below output (os.scandir: see site_sitemap)."""
+    """{relative path: [size, mtime_ns]} of every file below output."""
     files = {} if files is None else files
     try:
         entries = os.scandir(os.path.join(output, prefix) if prefix else output)
@@ -270,9 +255,9 @@ def state_path(cache, output):
     return os.path.join(cache, STATE_FOLDER, f"{_name(output)}.json")
 
 
-def load(cache, output, spare=False):
-    """The kept state of the last build of output (spare: of the one before, see site_build)."""
-    path = state_path(cache, output) + (SPARE_SUFFIX if spare else "")
+def load(cache, output):
+    """The kept state of the last build of output."""
+    path = state_path(cache, output)
     try:
         stat = os.stat(path)
         key = (path, stat.st_mtime_ns, stat.st_size)
@@ -286,7 +271,6 @@ def load(cache, output, spare=False):
 
 
 _LOADED = {}
-SPARE_SUFFIX = ".spare"
 
 
 def up_to_date(inputs, strict=False):
@@ -301,27 +285,15 @@ def up_to_date(inputs, strict=False):
     return state
 
 
-def save(cache, output, state, keep_previous=False, same_spare=False):
-    """Keep the state of a successful build; only the newest KEEP_STATES are kept.
-
-    keep_previous: the state it replaces becomes the spare's (load(spare=True));
-    same_spare: the spare is made of this build's own files, and has its state.
-    """
+def save(cache, output, state):
+    """Keep the state of a successful build; only the newest KEEP_STATES are kept."""
     path = state_path(cache, output)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    try:
-        if keep_previous:
-            os.replace(path, path + SPARE_SUFFIX)
-        else:
-            os.remove(path + SPARE_SUFFIX)
-    except FileNotFoundError:
-        pass
     text = json.dumps({**state, "output": os.path.abspath(output)}, ensure_ascii=False)  # see FileDigests
-    for target in (path + SPARE_SUFFIX, path) if same_spare else (path,):
-        temporary = f"{target}.{os.getpid()}.tmp"
-        with open(temporary, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(temporary, target)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(temporary, path)
     prune(os.path.dirname(path), ".json")
 
 

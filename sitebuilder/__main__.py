@@ -1,4 +1,4 @@
-"""Command line: `python -m site_build [--settings FILE] [--output DIR] [--jobs N] [--strict] [--check]`.
+"""Command line: `python -m sitebuilder [--settings FILE] [--output DIR] [--jobs N] [--strict] [--check]`.
 
 --previous DIR starts from another folder built with the same settings and
 cache (the live release, for the publishing hook) instead of the output's
@@ -12,13 +12,12 @@ build that fails ends with the same counting line.
 """
 
 import argparse
-import gc
 import logging
 import os
 import sys
 
-from site_build import fresh, progress
-from site_build.early import EarlyIndex
+from sitebuilder import progress
+from sitebuilder.cache import fresh
 
 # Pelican and the plugins are imported only when there is something to build.
 
@@ -28,13 +27,13 @@ class _Formatter(logging.Formatter):
 
     def format(self, record):
         message = super().format(record)
-        if record.name == "site_build.content":
+        if record.name == "sitebuilder.content":
             return message
         return f"{record.levelname}: {message}"
 
 
 def run_check(settings, extra):
-    from site_build import check  # noqa: PLC0415
+    from sitebuilder.pipeline import check  # noqa: PLC0415
     from site_content.messages import Text, render  # noqa: PLC0415
 
     problems, lang, checked = check(settings, extra=extra)
@@ -66,16 +65,10 @@ def run_build(args, extra):
     progress.enable(args.progress)
     if args.incremental and args.previous is None and report_unchanged(args, inputs):
         return 0
-    # The content index is built in a second process while this one imports Pelican (see early.py).
-    early = EarlyIndex.start(inputs) if EarlyIndex.saves_time(args.jobs) else None
-    gc.disable()  # what imports make lives as long as the process: no use looking for garbage in it
     from pelican.log import init as init_logging  # noqa: PLC0415
 
-    from site_build import build  # noqa: PLC0415
     from site_content.messages import Text, render  # noqa: PLC0415
-
-    gc.freeze()  # see building.build
-    gc.enable()
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     # Plain lines on stderr, one message a line, readable in a terminal and in CI logs.
     handler = logging.StreamHandler(sys.stderr)
@@ -83,7 +76,7 @@ def run_build(args, extra):
     init_logging(level=logging.WARNING, handler=handler)
     result = build(
         args.settings, output=args.output, jobs=args.jobs, strict=args.strict, extra=extra,
-        incremental_build=args.incremental, inputs=inputs, early=early, previous_output=args.previous,
+        incremental_build=args.incremental, inputs=inputs, previous_output=args.previous,
     )
     lang = result.messages_lang
     if result.ok:
@@ -108,7 +101,7 @@ def run_build(args, extra):
 
 def parse_arguments(argv=None):
     """(arguments, the settings they override) of the command line."""
-    parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="sitebuilder", description=__doc__)
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
     parser.add_argument("--jobs", type=int, default=None, help="1 builds the languages one by one")

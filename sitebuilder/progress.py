@@ -1,6 +1,6 @@
 """Progress of a build, for whoever waits for it (the publishing hook's pusher).
 
-Off unless `python -m site_build --progress` turns it on. Each report is one
+Off unless `python -m sitebuilder --progress` turns it on. Each report is one
 line on standard error, `@progress<TAB>stage<TAB>done<TAB>total`, where done
 and total may be empty; the publishing hook turns them into the pusher's
 `remote:` lines with its own clock, and never shows them as problems. A

@@ -4,7 +4,7 @@ Converting Markdown is most of the work of reading a file. The HTML depends
 only on the body and on the Markdown settings (extensions, the version of
 Python-Markdown, and the code of this package, which has extensions of its
 own): those are the key. A build converts only new or edited
-bodies. One file per content folder and language (site_build names it).
+bodies. One file per content folder and language (the pipeline names it).
 
 On a first build every body is new: `Ahead` converts them on every core
 before the languages' runs start, in small batches that a faster core
@@ -16,7 +16,6 @@ in instructions), one core idle meanwhile.
 """
 
 import functools
-import hashlib
 import json
 import multiprocessing
 import os
@@ -24,8 +23,10 @@ import pickle
 
 import markdown
 
-from . import frontmatter
-from .boundary import MAX_TEXT_BYTES, markup_overflow
+from site_content import frontmatter
+from site_content.boundary import MAX_TEXT_BYTES, markup_overflow
+
+from . import key as cache_key
 from .kept import Kept
 
 __all__ = ["Ahead", "MarkdownCache", "body_key"]
@@ -36,12 +37,12 @@ AHEAD_MIN = 200  # bodies to convert; fewer are converted as they are read
 @functools.lru_cache(maxsize=4)  # a run asks for a body's key to convert it, then to keep the document
 def body_key(body):
     """The key of a body's HTML."""
-    return hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+    return bytes.fromhex(cache_key(body))
 
 
 class MarkdownCache(Kept):
     def __init__(self, path, markdown_settings):
-        from .index import kept_namespace  # noqa: PLC0415
+        from site_content.index import kept_namespace  # noqa: PLC0415
 
         namespace = json.dumps(
             [markdown.__version__, kept_namespace(), markdown_settings], sort_keys=True, default=repr

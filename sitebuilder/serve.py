@@ -1,7 +1,7 @@
 """The development server of `make serve`: serve output/, rebuild on changes.
 
 Drafts and items dated after today are shown, marked (CONTENT_PREVIEW).
-Each rebuild is `python -m site_build` (the incremental build) in a process
+Each rebuild is `python -m sitebuilder` (the incremental build) in a process
 of its own, forked from one that has imported Pelican and the plugins once
 (builder.py): no state is carried from one build to the next, and an edit to
 the plugins or the settings starts that process again. The server keeps
@@ -25,8 +25,8 @@ import threading
 
 import watchfiles
 
-from site_build import progress
-from site_build.builder import Builder
+from sitebuilder import progress
+from sitebuilder.builder import Builder
 
 DEV = "/_dev/"
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "devreload.js")
@@ -210,7 +210,7 @@ def start_server(output, host, port, languages, builds=None):
 
 
 def build_arguments(settings_file, output=None, extra=()):
-    """The arguments of `python -m site_build` for a preview build."""
+    """The arguments of `python -m sitebuilder` for a preview build."""
     # A preview: drafts and items dated later are built too, each marked as such.
     arguments = ["--settings", settings_file, "--set", "CONTENT_PREVIEW=true"]
     for item in extra:
@@ -244,12 +244,12 @@ def _interesting(change, path):
 
 
 def main(argv=None):
-    """`python -m site_build.serve`: what `make serve` runs."""
+    """`python -m sitebuilder.serve`: what `make serve` runs."""
     import argparse  # noqa: PLC0415
 
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(prog="site_build.serve")
+    parser = argparse.ArgumentParser(prog="sitebuilder.serve")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)

@@ -45,7 +45,7 @@ class Kept:
             self._load()
         found = self._entries.get(key)
         if found is None:
-            found = self._used.get(key)  # put by this build (site_content.markdown_cache converts ahead)
+            found = self._used.get(key)  # put by this build (markdown.Ahead converts ahead)
             if found is None:
                 return None
         self._used[key] = found
@@ -60,7 +60,7 @@ class Kept:
         self.made += 1
 
     def touch(self, key):
-        """Keep the result for key, which this build used without asking (site_build.documents
+        """Keep the result for key, which this build used without asking (documents.py
         restored a whole document made of it), without loading the file for that."""
         self._touched.add(key)
 
