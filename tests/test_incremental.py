@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 from site_content import ContentIndex
+from site_content.model import language_root
 
 from conftest import ROOT
 from sitecheck import tree_digest
@@ -317,3 +318,34 @@ def test_pages_kept_from_the_last_build_still_publish_their_photos(tmp_path):
     assert documents["lv"][0] == documents["lv"][1] - 1 > 0, result.stderr  # the photo story was kept
     assert sorted(path.relative_to(project / "output") for path in (project / "output" / "images").rglob("*.*")) == photos
     assert tree_digest(project / "output") == full_build(project)
+
+
+def test_a_list_shows_of_its_items_only_what_their_front_matter_says(tmp_path):
+    """The theme's rule the incremental build stands on (site_incremental.writer): a page's key
+    holds the text of the documents it shows as its own, and only the front matter of the others.
+    A paragraph added to the text of every document, front matter untouched, may change only
+    each document's own page, the guides' print pages (every chapter's text) and the feeds (each
+    item's text); if any list, home or overview page showed a text, it would change here, and an
+    incremental build would have left it out of date."""
+    project = copy_project(tmp_path)
+    site_build(project, "--full")
+    before = tree_digest(project / "output")
+    settings = read_settings(str(project / "pelicanconf.py"), override={"PATH": str(project / "content")})
+    index = ContentIndex.from_settings(settings)
+    own_pages = set()
+    for document in index.documents.values():
+        path = project / "content" / document.source
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nPievienota rindkopa, ko rāda tikai pats teksts.\n",
+                        encoding="utf-8")
+        own_pages.add(f"{language_root(settings['LANGUAGES'], document.lang)}{document.url}index.html"[1:])
+    assert len(own_pages) > 30
+
+    site_build(project, "--full")
+
+    after = tree_digest(project / "output")
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    assert own_pages <= changed  # every edit shows, so the comparison can find what shows it
+    print_pages = {path for path in changed if re.search(r"(^|/)(druka|print)/", path)}
+    feeds = {path for path in changed if path.endswith(".xml") and "/feeds/" in f"/{path}"}
+    assert print_pages and feeds
+    assert changed - own_pages - print_pages - feeds == set()
