@@ -222,10 +222,10 @@ def _bodies():
 
 
 def test_bodies_converted_ahead_are_the_html_the_reader_makes(tmp_path):
-    """A first build converts its files' bodies on every core while the index is built (Ahead)."""
+    """A first build converts its files' bodies on every core before the runs (Ahead)."""
     from markdown import Markdown  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
-    from site_content.markdown_cache import Ahead, MarkdownCache, body_key  # noqa: PLC0415
+    from sitebuilder.cache.markdown import Ahead, MarkdownCache, body_key  # noqa: PLC0415
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
     bodies = _bodies()

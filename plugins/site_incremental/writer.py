@@ -32,7 +32,7 @@ Each call's record also holds what the sitemap needs of a page (its
 language alternates, `sitemap_entry`), kept with the call when its files are
 reused: the sitemap is made of these records, never of the pages read back.
 
-The text of a document is Pelican's private `Content._content` (the HTML
+The text of a document is its HTML as read (Pelican's private content, the HTML
 before Pelican's link substitution), read through sitebuilder.internals.
 """
 
@@ -42,12 +42,11 @@ import re
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.writers import Writer
 
 from sitebuilder import progress
 from sitebuilder.cache.keys import CallKeys
 from sitebuilder.context import current
-from sitebuilder.internals.pelican import writer_open
+from sitebuilder.internals.pelican import TrackingWriter
 from site_languages import alternates_for
 
 __all__ = ["IncrementalWriter", "records", "register", "remove_file"]
@@ -90,7 +89,7 @@ def finish_progress():
     _PAGES[0].finish(_RENDERED[0])
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(TrackingWriter):
     """Pelican's writer, linking the previous build's files where nothing they show changed."""
 
     def __init__(self, output_path, settings=None):
@@ -143,11 +142,9 @@ class IncrementalWriter(Writer):
 
         self._reuse_or(name, key, write)
 
-    def _open_w(self, filename, encoding, override=False):
-        if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
-            self._writing.append(filename)
-            _clear(filename)
-        return writer_open(super(), filename, encoding, override)
+    def opening(self, filename):
+        self._writing.append(filename)
+        _clear(filename)
 
     def _reuse_or(self, call, key, render, entry=None):
         _PAGES[0].add()

@@ -11,18 +11,26 @@
 """
 
 import pelican
+from pelican.writers import Writer
 
 from . import require
 
 WRITTEN_FOR = "4.12.0"
 require("Pelican", pelican.__version__, WRITTEN_FOR)
 
-__all__ = ["content_html", "set_content_html", "writer_open"]
+__all__ = ["TrackingWriter", "content_html", "set_content_html"]
 
 
-def writer_open(writer, filename, encoding, override):
-    """Pelican's Writer._open_w through `writer` (a `super()` proxy of a Writer subclass)."""
-    return writer._open_w(filename, encoding, override)
+class TrackingWriter(Writer):
+    """Pelican's writer, telling `opening(filename)` of each file it is about to write."""
+
+    def opening(self, filename):
+        """Called before Pelican opens `filename` to write it (not for a file it skips)."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename not in self._overridden_files:  # else Pelican skips it, writing to /dev/null
+            self.opening(filename)
+        return super()._open_w(filename, encoding, override)
 
 
 def content_html(content):
