@@ -120,7 +120,7 @@ PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "the
            "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
            "site_participation"]
 
-# The web editor for organisers (site_editor, Sveltia CMS): the folder in the
+# The web editor for organisers (sitebuilder.editor, Sveltia CMS): the folder in the
 # repository it is published from, and its address in the site (/admin/).
 # Its changes arrive as merge requests for staff to publish. The backend is
 # the git host (deploy/editor/README.md): after changing it, run

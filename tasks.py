@@ -97,13 +97,13 @@ def translations(c, done=None):
 @task(name="editor-config")
 def editor_config(c):
     """Write the web editor's config.yml from the content schema and the communities."""
-    _python(c, f"-m site_editor config --settings {CONFIG['settings']}")
+    _python(c, f"-m sitebuilder.editor config --settings {CONFIG['settings']}")
 
 
 @task(name="editor-vendor")
 def editor_vendor(c):
     """Copy the pinned editor bundle and its fonts from node_modules into editor/vendor/."""
-    _python(c, f"-m site_editor vendor --settings {CONFIG['settings']}"
+    _python(c, f"-m sitebuilder.editor vendor --settings {CONFIG['settings']}"
                f" --node-modules {os.path.join(ROOT, 'node_modules')}")
 
 

@@ -43,7 +43,6 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
 
-import site_editor
 import site_photos
 import site_search
 from site_content import REPORTED_BY_CHECK, ContentIndex, reader
@@ -54,7 +53,7 @@ from site_content.publication import build_today
 from site_incremental import writer
 from site_languages import language_settings
 
-from . import progress, sitemap
+from . import editor, progress, sitemap
 from .cache import fresh
 from .cache.documents import KeptDocuments
 from .cache.keys import pages_digests
@@ -337,7 +336,7 @@ def finish(staging, base, index, results, reuse=None):
     """Stage 5: what needs the whole site. False when a step failed (the site must not go live)."""
     pages = [entry for _w, _e, calls in results.values() for _key, _files, entry in _records(calls)]
     steps = [
-        ("site_editor", lambda: site_editor.publish_editor(staging, base)),
+        ("editor", lambda: editor.publish_editor(staging, base)),
         ("sitemap", lambda: sitemap.write_sitemap(staging, base, index, pages)),
         ("site_search", lambda: site_search.build_index(staging, base)),
     ]

@@ -13,9 +13,9 @@ import yaml
 from conftest import ROOT, build_site
 from sitecheck import parse
 from site_content.schema import SCHEMA
-from site_editor.__main__ import config_text
-from site_editor.config import KINDS, LEFT_OUT, fields
-from site_editor.vendor import verify, vendor
+from sitebuilder.editor.__main__ import config_text
+from sitebuilder.editor.config import KINDS, LEFT_OUT, fields
+from sitebuilder.editor.vendor import verify, vendor
 from tools import AXE, request, require
 
 EDITOR = ROOT / "editor"

@@ -59,7 +59,7 @@ class Inputs:
         """Every folder whose files a build reads but content/ (see with_content)."""
         folders = [self.path("THEME", "theme"), APPLICATION]
         folders += [os.path.join(self.root, str(path)) for path in self.settings.get("PLUGIN_PATHS", ())]
-        if self.settings.get("EDITOR"):  # the web editor, copied into the site (site_editor)
+        if self.settings.get("EDITOR"):  # the web editor, copied into the site (sitebuilder.editor)
             folders.append(os.path.join(self.root, str(self.settings["EDITOR"]["source"])))
         return folders
 

@@ -1,4 +1,4 @@
-"""`python -m site_editor config|vendor`: what `invoke editor-config` and `invoke editor-vendor` run.
+"""`python -m sitebuilder.editor config|vendor`: what `invoke editor-config` and `invoke editor-vendor` run.
 
   config   write the editor's config.yml from the content schema and the communities
   vendor   copy the pinned editor bundle and its fonts from node_modules into editor/vendor/
@@ -26,7 +26,7 @@ def config_text(settings_file):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="site_editor", description=__doc__,
+    parser = argparse.ArgumentParser(prog="sitebuilder.editor", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("config", "vendor"))
     parser.add_argument("--settings", default="pelicanconf.py")
