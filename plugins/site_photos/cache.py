@@ -1,11 +1,10 @@
 """Processed photos kept between builds, and the processes that make them.
 
-An entry is a folder named by the cache key, the sha256 of the photo's bytes
-and of the settings that make its files (config.fingerprint): an unchanged
-photo under unchanged settings is never processed again, a changed one gets a
-new key. The folder holds the files and `photo.json`, and is written under a
-temporary name, then renamed, so an entry is whole or absent, even when two
-builds make the same photo at once.
+An entry of the build's cache (sitebuilder.cache, the folder PHOTOS["cache"])
+is a folder named by the key of the photo's bytes and of the settings that
+make its files (config.fingerprint): an unchanged photo under unchanged
+settings is never processed again, a changed one gets a new key. The folder
+holds the files and `photo.json`, whole or absent.
 
 Photos that are not in the cache are made in a pool of processes, one per
 core. Photos that cannot be published are not cached: they are rare, fail
@@ -16,11 +15,10 @@ check's, pipeline.inspect).
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 
 from site_content.messages import Text
+from sitebuilder.cache import Store
 
 from .config import cache_key, fingerprint
 from .model import DIGEST_LENGTH, Photo, Variant
@@ -30,7 +28,7 @@ MANIFEST = "photo.json"
 
 
 def entry_path(cache, key):
-    return os.path.join(cache, key[:2], key)
+    return Store(cache).path(key)
 
 
 def load(cache, source, key):
@@ -49,24 +47,16 @@ def load(cache, source, key):
 
 
 def _store(cache, key, width, height, made):
-    """Write an entry's files and manifest under a temporary name, then rename it."""
-    os.makedirs(os.path.join(cache, key[:2]), exist_ok=True)
-    scratch = tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=cache)
-    variants = []
+    """Store an entry: its files and their manifest."""
+    variants, files = [], {}
     for new_width, new_height, kind, data in made:
-        digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+        digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]  # the published name, not a cache key
         variant = Variant(new_width, new_height, kind, digest, len(data))
-        with open(os.path.join(scratch, variant.file), "wb") as f:
-            f.write(data)
+        files[variant.file] = data
         variants.append(variant)
     manifest = {"width": width, "height": height, "variants": [vars(v) for v in variants]}
-    with open(os.path.join(scratch, MANIFEST), "w", encoding="utf-8") as f:
-        json.dump(manifest, f, indent=1, sort_keys=True)
-    os.chmod(scratch, 0o755)
-    try:
-        os.rename(scratch, entry_path(cache, key))
-    except OSError:  # another build made the same photo meanwhile: keep theirs
-        shutil.rmtree(scratch, ignore_errors=True)
+    files[MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+    Store(cache).put_files(key, files)
     return tuple(variants)
 
 

@@ -14,8 +14,8 @@ Each problem of a photo names every content file and line that uses it (a
 `cover:`, an image or a link in a text), or says that none does.
 
 The check does not process photos; it inspects those the build has not
-processed yet, and keeps its verdict by the photo's cache key (the sha256 of
-its bytes and of the settings, config.cache_key) in `checked.json` of the
+processed yet, and keeps its verdict by the photo's cache key (of its bytes
+and of the settings, config.cache_key) in `checked.json` of the
 photo cache: the next check reads and hashes the file, and decodes nothing.
 On the benchmark's 50 photos (bench/photos.py, five of them HEIC): 5.6 s of
 CPU the first time (3.7 s of it the five HEIC files, which can only be

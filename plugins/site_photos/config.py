@@ -6,12 +6,13 @@ the cache key, so changing any of it makes every photo be processed again;
 `sizes` and the limits only change the HTML or what is accepted.
 """
 
-import hashlib
 import json
 import os
 
 import PIL
 import pillow_heif
+
+from sitebuilder.cache import key
 
 # Bump when the pipeline (pipeline.py) changes what it writes for the same settings.
 PIPELINE_VERSION = 1
@@ -79,8 +80,5 @@ def fingerprint(config):
 
 
 def cache_key(data, config_fingerprint):
-    """sha256 of a photo's bytes and of the settings that make its files."""
-    digest = hashlib.sha256(config_fingerprint)
-    digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+    """The cache key of a photo's bytes and of the settings that make its files."""
+    return key(config_fingerprint, data)

@@ -37,7 +37,7 @@ class Variant:
 @dataclass(frozen=True)
 class Photo:
     source: str  # path in content/, "images/2022/mezauli.jpg"
-    key: str  # cache key: sha256 of the bytes and of the settings
+    key: str  # cache key (sitebuilder.cache.key) of the bytes and of the settings
     width: int = 0  # upright size of the original
     height: int = 0
     variants: tuple = ()

@@ -10,6 +10,7 @@ or absent, even when two builds write the same one at once.
 
 import hashlib
 import os
+import shutil
 import tempfile
 
 __all__ = ["key", "Store", "store"]
@@ -45,10 +46,14 @@ def _feed(digest, value):
 
 
 class Store:
-    """One namespace of the cache: bytes by key, in CACHE_PATH/<namespace>/<key[:2]>/<key>."""
+    """One namespace of the cache, a folder: entries by key, in <folder>/<key[:2]>/<key>.
 
-    def __init__(self, root, namespace):
-        self.folder = os.path.join(root, namespace)
+    An entry is bytes (`get`, `put`) or a folder of named files (`put_files`; its
+    path is `path(key)`).
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
 
     def path(self, entry):
         return os.path.join(self.folder, entry[:2], entry)
@@ -77,6 +82,25 @@ class Store:
             raise
         return target
 
+    def put_files(self, entry, files):
+        """Store a folder of files ({name: bytes}) under a key, whole or not at all.
+
+        When another build stored the same key meanwhile, theirs is kept (the same inputs
+        made the same files). Returns the entry's path.
+        """
+        target = self.path(entry)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix=f".{entry[:12]}-", dir=self.folder)
+        for name, data in files.items():
+            with open(os.path.join(scratch, name), "wb") as f:
+                f.write(data)
+        os.chmod(scratch, 0o755)
+        try:
+            os.rename(scratch, target)
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return target
+
     def get_or_make(self, entry, make):
         """The stored bytes of a key, made by `make()` and stored when missing."""
         data = self.get(entry)
@@ -88,4 +112,4 @@ class Store:
 
 def store(settings, namespace):
     """The Store of a namespace under the build's CACHE_PATH (Pelican's setting, default "cache")."""
-    return Store(settings.get("CACHE_PATH") or "cache", namespace)
+    return Store(os.path.join(settings.get("CACHE_PATH") or "cache", namespace))
