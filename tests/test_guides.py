@@ -345,3 +345,31 @@ def test_two_chapters_numbered_alike_stop_the_build_naming_both_files(tmp_path, 
     assert len(problems) == 1, caplog.messages
     assert "otra.lv.md" in problems[0] and "pirma.lv.md" in problems[0]
     assert problems[0].endswith(": give each chapter of a guide its own number")
+
+
+def test_a_guides_pdf_is_kept_by_what_it_is_made_of_and_made_again_when_a_chapter_changes(tmp_path):
+    """Published builds keep each PDF in the build's cache: an unchanged guide's is not rendered again."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "site", content)
+    cache = tmp_path / "cache"
+
+    def published(name):
+        result = build(str(ROOT / "publishconf.py"), output=str(tmp_path / name), jobs=1,
+                       extra={"PATH": str(content), "CACHE_PATH": str(cache), "SITEURL": "https://example.org"})
+        assert result.ok, result
+        [pdf] = (tmp_path / name).rglob("*.pdf")
+        return pdf.read_bytes()
+
+    def kept():
+        return sorted(path.name for path in (cache / "pdf").rglob("*") if path.is_file())
+
+    first = published("first")
+    assert first.startswith(b"%PDF") and len(kept()) == 1
+    entry = next((cache / "pdf").rglob(kept()[0]))
+    made = entry.stat().st_mtime_ns
+    assert published("second") == first and kept() == [entry.name]
+    assert entry.stat().st_mtime_ns == made  # taken from the cache, not written again
+    chapter = content / "methodology" / "pirma.lv.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\nJauna rindkopa drukai.\n", encoding="utf-8")
+    third = published("third")
+    assert third != first and len(kept()) == 2

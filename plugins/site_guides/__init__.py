@@ -10,7 +10,9 @@ Each guide also gets, in each language that has its chapters, a page holding
 every chapter in order (`guide_print.html`), at the path GUIDE_PRINT gives
 below the section's path, and a PDF made from that page by WeasyPrint beside
 it. The PDFs are rendered once all content is read (so that the overview and
-the chapters can give their size) and written with the pages.
+the chapters can give their size) and written with the pages; each is kept in
+the build's cache (namespace "pdf") by everything it is made of, so that a
+push that changes no chapter of a guide does not render its PDF again.
 """
 
 import logging
@@ -21,6 +23,7 @@ from babel.numbers import format_decimal
 from pelican import signals
 from pelican.generators import Generator
 
+from sitebuilder.cache import key, store
 from sitebuilder.context import current, site_root
 
 from site_languages import path_alternates
@@ -114,7 +117,7 @@ class GuidesGenerator(Generator):
         from .pdf import render_pdf, site_files  # noqa: PLC0415 (WeasyPrint only when needed)
 
         try:
-            import weasyprint  # noqa: F401, PLC0415
+            import weasyprint  # noqa: PLC0415
         except (ImportError, OSError) as error:
             logger.error(
                 "The guides' PDFs need WeasyPrint and Pango (%s): install them as README.md says,"
@@ -130,15 +133,24 @@ class GuidesGenerator(Generator):
             self.context.get("static_content", {}).values(),
         )
         template = self.get_template(TEMPLATE)
+        fonts = os.path.join(self.settings["THEME"], "pdf-fonts")
+        kept = store(self.settings, "pdf")
         for name, guide in guides.items():
             html = template.render(
                 dict(self.context, output_file=guide.page + "index.html", **self.page_kwargs(guide))
             )
-            pdf, refused = render_pdf(html, f"{base}/{guide.page}", files,
-                                      os.path.join(self.settings["THEME"], "pdf-fonts"))
-            for url in refused:
-                logger.error("The PDF of the guide '%s' (%s) lacks %s: it is not a file of this site",
-                             name, guide.pdf, url)
+            # Everything the PDF is made of: the page (whose theme files and photos have their
+            # digests in their names), the theme's files, the fonts, WeasyPrint's version.
+            entry = key("guide pdf", weasyprint.__version__, html, f"{base}/{guide.page}",
+                        tuple(sorted(self.settings.get("THEME_ASSETS", {}).items())), folder_files(fonts))
+            pdf = kept.get(entry)
+            if pdf is None:
+                pdf, refused = render_pdf(html, f"{base}/{guide.page}", files, fonts)
+                for url in refused:
+                    logger.error("The PDF of the guide '%s' (%s) lacks %s: it is not a file of this site",
+                                 name, guide.pdf, url)
+                if not refused:
+                    kept.put(entry, pdf)
             self.pdfs[name] = pdf
             guides[name] = replace(guide, pdf_size=len(pdf))
 
@@ -151,6 +163,19 @@ class GuidesGenerator(Generator):
                 with open(target, "wb") as f:
                     f.write(self.pdfs[name])
             writer.write_file(guide.page + "index.html", template, self.context, **self.page_kwargs(guide))
+
+
+def folder_files(folder):
+    """((name, bytes), ...) of the files of a folder, for a cache key; () when it is missing."""
+    if not os.path.isdir(folder):
+        return ()
+    found = []
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                found.append((name, f.read()))
+    return tuple(found)
 
 
 def get_generators(pelican):
