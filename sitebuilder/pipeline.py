@@ -338,7 +338,7 @@ def finish(staging, base, index, results, reuse=None):
     steps = [
         ("editor", lambda: editor.publish_editor(staging, base)),
         ("sitemap", lambda: sitemap.write_sitemap(staging, base, index, pages)),
-        ("site_search", lambda: site_search.build_index(staging, base)),
+        ("search index", lambda: site_search.build_index(staging, base)),
     ]
     for name, step in steps:
         progress.report(f"step {name}")

@@ -141,7 +141,7 @@ def test_the_pusher_sees_the_stages_and_the_pages_done(server):
     lines = progress(server.pushes[-1].stderr)
     stages = [stage for _s, stage, _d, _t in lines]
     assert stages[0] == "files of the commit", stages
-    assert "checking the content" in stages and "step site_search" in stages, stages
+    assert "checking the content" in stages and "step search index" in stages, stages
     seconds = [s for s, *_rest in lines]
     assert seconds == sorted(seconds)
     checked = next(line for line in lines if line[1] == "content files checked")

@@ -49,26 +49,10 @@ from sitebuilder.context import current
 from sitebuilder.internals.pelican import TrackingWriter
 from site_languages import alternates_for
 
-__all__ = ["IncrementalWriter", "records", "register", "remove_file"]
+__all__ = ["IncrementalWriter", "records", "register", "sitemap_entry"]
 
-# What this process's writer did: {call: [key, [files relative to the site]]}.
+# What this process's writer did: {call: [key, [files relative to the site], sitemap entry or None]}.
 _RECORDS = {}
-
-
-def remove_file(root, relative):
-    """Remove root/relative, and the folders it leaves empty up to root."""
-    path = os.path.join(root, relative)
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return
-    folder = os.path.dirname(path)
-    while len(folder) > len(root):
-        try:
-            os.rmdir(folder)
-        except OSError:  # not empty
-            return
-        folder = os.path.dirname(folder)
 
 
 def records():
