@@ -3,7 +3,7 @@
 Generates a corpus outside content/ (bench/corpus.py: N stories per language,
 ~600 words each, with their communities and meetings), lets the disk settle
 (settle()), then times, each in a new process and into a new folder, as
-`make build` and `make serve` run it (`python -m site_build`, pelicanconf.py):
+`make build` and `make serve` run it (`python -m sitebuilder`, pelicanconf.py):
   cold        no output and no cache: every page made from nothing; taking
               turns with the reference, COLD_REPEAT times, the fastest of
               each shown (all are printed)
@@ -12,9 +12,9 @@ Generates a corpus outside content/ (bench/corpus.py: N stories per language,
               the cold build), then as an organiser goes on: another
               paragraph, REPEAT times, the fastest shown (all are printed)
   edit title  after one story's title is changed (every list shows it)
-  edit, serve the text edit again, REPEAT times, while `make serve` runs (its
+  edit to reload  the text edit again, REPEAT times, while `make serve` runs (its
               rebuilds are forked from a process that has imported everything
-              once): from the edit to the end of the rebuild
+              once): from the edit to the server's order to reload the open tab
   published   cold, with publishconf.py: search index, PDFs, compressed copies
   publish     through the real pre-receive hook (deploy/publish/install.sh into a bare
               repository; the project with the corpus as its content/, pushed with git):
@@ -32,6 +32,7 @@ from an empty cache then checks that the edits left the site as it makes it.
 
 import argparse
 import filecmp
+import http.client
 import os
 import queue
 import shutil
@@ -119,13 +120,15 @@ def best(runs):
     return min(seconds for seconds, _memory in runs), max(memory for _seconds, memory in runs)
 
 
-def serve_edit(command, env, story):
-    """[(seconds, peak MB)] from an edit to the end of `make serve`'s rebuild of it, REPEAT times.
+def serve_edit(command, env, story, port):
+    """[(seconds, peak MB)] from an edit to the open tab's order to reload, REPEAT times.
 
-    The dev server is started and its first build awaited; then a paragraph
-    is added to `story`, and the time runs until the server's rebuild says
-    it is done (watching for the change included). Memory: the server, its
-    builder and the build together.
+    The dev server is started and its first build awaited; a client listens
+    to its events (/_dev/events) as an open tab's reload.js does; then a
+    paragraph is added to `story`, and the time runs until the server tells
+    the client that the rebuild is done (watching for the change included):
+    the tab reloads at that moment. Memory: the server, its builder and the
+    build together.
     """
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = queue.Queue()
@@ -143,14 +146,28 @@ def serve_edit(command, env, story):
     found = []
     try:
         wait("Serving ")
+        events = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        events.request("GET", "/_dev/events")
+        stream = events.getresponse()
+
+        def reload_event():
+            while True:
+                line = stream.readline()
+                if not line:
+                    raise SystemExit("the dev server closed its events")
+                if line.startswith(b"event: build"):
+                    return
+
+        reload_event()  # the first event says how many builds there were so far
         for _time in range(REPEAT):
             time.sleep(1)  # the watcher is ready, and the last build's rm is done
             memory = _Memory(process.pid)
             memory.start()
             started = time.perf_counter()
             edit_text(story)
-            wait("Built ")
+            reload_event()
             seconds = time.perf_counter() - started
+            wait("Built ")
             memory.running = False
             memory.join()
             found.append((seconds, memory.peak / 1024))
@@ -160,7 +177,7 @@ def serve_edit(command, env, story):
     return found
 
 
-PROJECT_FILES = ("theme", "plugins", "editor", "pelicanconf.py", "publishconf.py", "pyproject.toml")
+PROJECT_FILES = ("theme", "plugins", "sitebuilder", "editor", "pelicanconf.py", "publishconf.py", "pyproject.toml")
 PUBLISH = ROOT / "deploy" / "publish"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
@@ -226,8 +243,8 @@ def publish(folder, content, stories, env):
 
     # The live release must be what a cold strict build of its commit makes.
     cold = folder / "cold"
-    build_env = dict(env, PYTHONPATH=str(clone / "plugins"))
-    subprocess.run([sys.executable, "-m", "site_build", "--settings", "publishconf.py", "--strict", "--quiet",
+    build_env = dict(env, PYTHONPATH=os.pathsep.join((str(clone), str(clone / "plugins"))))
+    subprocess.run([sys.executable, "-m", "sitebuilder", "--settings", "publishconf.py", "--strict", "--quiet",
                     "--output", str(cold), "--set", f"CACHE_PATH={folder / 'cold-cache'}"],
                    cwd=clone, env=build_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return rows, spread, same_trees(root / "current", cold)
@@ -297,7 +314,7 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     content = generate(BENCH / "corpus" / "content", args.stories)
     settle()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), SITEURL="https://example.org")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), str(ROOT / "plugins"))), SITEURL="https://example.org")
     # As on an organiser's computer, Python keeps the modules it compiled (some
     # environments turn that off; then every build compiles the plugins again).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -305,7 +322,7 @@ def main():
 
     def ours(settings, output, cache, *extra):
         return [
-            python, "-m", "site_build", "--settings", str(ROOT / settings), "--output", str(output),
+            python, "-m", "sitebuilder", "--settings", str(ROOT / settings), "--output", str(output),
             "--set", f"PATH={content}", "--set", f"CACHE_PATH={cache}", "--quiet", *extra,
         ]
 
@@ -328,9 +345,7 @@ def main():
     story = content / "stories" / f"stasts-{args.stories // 2:05d}.lv.md"
     edit_text(story)
     rows["edit one story's text"] = run(build, env), pages(site)
-    # As an organiser writing: the same story edited again (each build starts
-    # from the site before the last, see site_build; the first edit after the
-    # cold build, from the spare the cold build linked as it ended).
+    # As an organiser writing: the same story edited again.
     again = []
     for _time in range(REPEAT):
         edit_text(story)
@@ -347,13 +362,14 @@ def main():
     differences = same_trees(site, check)
 
     # The same edit as organisers make it while `make serve` runs (a preview build of its own).
+    port = free_port()
     serve = [
-        python, "-m", "site_build.serve", "--settings", str(ROOT / "pelicanconf.py"), "--port", str(free_port()),
+        python, "-m", "sitebuilder.serve", "--settings", str(ROOT / "pelicanconf.py"), "--port", str(port),
         "--output", str(out / "serve"), "--set", f"PATH={content}", "--set", f"CACHE_PATH={cache}",
     ]
-    served = serve_edit(serve, env, story)
-    rows[f"edit, serve, best of {REPEAT}"] = best(served), pages(out / "serve")
-    spread[f"edit, serve, best of {REPEAT}"] = served
+    served = serve_edit(serve, env, story, port)
+    rows[f"edit to reload, serve, best of {REPEAT}"] = best(served), pages(out / "serve")
+    spread[f"edit to reload, serve, best of {REPEAT}"] = served
 
     published = out / "published"
     rows["published, cold"] = run(ours("publishconf.py", published, out / "published-cache"), env), pages(published)

@@ -43,11 +43,11 @@ def main():
 
     content = generate(BENCH / "corpus" / "content", args.stories)
     out = BENCH / "out"
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), str(ROOT / "plugins"))))
     python = sys.executable
     cache = BENCH / "out" / "i18n-cache"
     # Every run from nothing: no cache kept between runs, every page rendered.
-    ours = [python, "-m", "site_build", "--settings", str(ROOT / "pelicanconf.py"), "--quiet", "--full",
+    ours = [python, "-m", "sitebuilder", "--settings", str(ROOT / "pelicanconf.py"), "--quiet", "--full",
             "--set", f"CACHE_PATH={cache}"]
     override = f"PATH={content}"
     variants = {
