@@ -259,10 +259,13 @@ def main(argv=None):
     settings_file = os.path.abspath(args.settings)
     settings = read_settings(settings_file, override=dict(item.split("=", 1) for item in args.set))
     output = os.path.abspath(args.output or settings["OUTPUT_PATH"])
-    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(__file__)))
+    # The builds import this package and the project's plugins (as `make build` does).
+    application = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([application, *map(str, settings["PLUGIN_PATHS"])]))
     builds = Builds(str(settings.get("CONTENT_MESSAGES_LANG") or "en"))
     builder = Builder(build_arguments(settings_file, output, args.set), env=env, on_line=builds.line)
-    watch = [settings["PATH"], settings["THEME"], *settings["PLUGIN_PATHS"], settings_file]
+    watch = [settings["PATH"], settings["THEME"], *settings["PLUGIN_PATHS"], os.path.join(application, "sitebuilder"),
+             settings_file]
     serve(builder, output, args.host, args.port, settings["LANGUAGES"], watch, builds)
 
 
