@@ -2,9 +2,8 @@
 
 Every run turns each content file into a Pelican Content object: our reader,
 Pelican's metadata processing and the content_object_init hooks (translation
-links, photos). With the Markdown HTML kept (sitebuilder.cache.markdown) this
-is still ~0.4 ms a document, and most of a rebuild after one edit when a site
-has thousands. A document's object depends on its file, on the front matter
+links, photos). Even with the Markdown HTML kept (sitebuilder.cache.markdown)
+that is most of a rebuild after one edit when a site has thousands. A document's object depends on its file, on the front matter
 of its own translations, on its state (an out-of-date translation, held back
 in a preview) and on what every page depends on (settings, theme, plugins,
 photos: the build's digests, see site_incremental.writer). Those are its key;

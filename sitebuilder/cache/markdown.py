@@ -7,12 +7,9 @@ own): those are the key. A build converts only new or edited
 bodies. One file per content folder and language (the pipeline names it).
 
 On a first build every body is new: `Ahead` converts them on every core
-before the languages' runs start, in small batches that a faster core
-takes more of, so that the runs, one per language, only look them up. Converted
-in the runs, Markdown made each run's time depend on the speed of the core it
-got: on the 2-core development machine, whose cores differ by up to 1.7 times,
-the Latvian run ended 1.3 to 1.9 s after the English one (the same work, counted
-in instructions), one core idle meanwhile.
+before the languages' runs start, in small batches that a faster core takes
+more of, so that the runs, one per language, only look them up; converted in
+the runs, each run's time would depend on the speed of the core it got.
 """
 
 import functools
