@@ -6,8 +6,8 @@ A and B are project folders (two worktrees of the repository, say one without
 an optimisation); both build the same generated corpus (bench/corpus.py,
 outside content/), each into its own output and cache. A first build of each
 primes them; then, RUNS times, one edit of one story is made and A rebuilds,
-then another edit and B rebuilds, in turns (for `cold`, from an empty output
-and cache each time). Each build runs in a new process, as `make build` runs
+then another edit and B rebuilds, in turns (`title`: the edit is to its title;
+`cold`: from an empty output and cache each time; `warm`: nothing changed). Each build runs in a new process, as `make build` runs
 it. Printed: every run's seconds, each side's median, the median of the
 differences of the pairs, their spread, and how many pairs found B slower,
 with the two-sided sign test's p: a difference is beyond the noise when
@@ -67,7 +67,7 @@ def main():
     parser.add_argument("--b", type=Path, required=True)
     parser.add_argument("--env-a", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--env-b", action="append", default=[], metavar="NAME=VALUE")
-    parser.add_argument("--scenario", choices=("edit", "title", "cold"), default="edit")
+    parser.add_argument("--scenario", choices=("edit", "title", "cold", "warm"), default="edit")
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
@@ -88,6 +88,8 @@ def main():
                 if args.scenario == "cold":
                     shutil.rmtree(work)
                     work.mkdir()
+                elif args.scenario == "warm":
+                    pass  # nothing changed since its last build
                 else:
                     edit(content, f"{number}{name}", title=args.scenario == "title")
                 times[name].append(build(project, content, work, env))
