@@ -414,12 +414,15 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     code = fresh.fingerprint(inputs, content=False)
     fingerprint = fresh.fingerprint(inputs, strict)
 
+    _timing(None)
     base = read_build_settings(settings_file, extra)  # 1
     output = os.path.abspath(output or base["OUTPUT_PATH"])
     jobs = jobs or min(len(base["LANGUAGES"]), os.cpu_count() or 1)
     progress.report("checking the content")
     warm_up(base)
+    _timing("fingerprint, settings")
     checked = read_and_check(base, inputs, code)  # 2
+    _timing("content read and checked, photos")
     messages_lang = messages_language(base)
     refused = strict and bool(checked.report)  # the verdict is known: nothing is rendered
 
@@ -443,6 +446,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
                            for run in runs])
                 _timing("Markdown converted ahead")
         results, children = render_languages(settings_file, runs, jobs)  # 4
+        _timing("language runs")
 
     counts = [(w, e) for w, e, _calls in results.values()] + [checked.counts]
     warnings = sum(w for w, _e in counts)
@@ -452,6 +456,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     if not failed:
         reuse = (previous["output"], previous["files"]) if previous else None
         failed = not finish(staging, base, checked.index, results, reuse)  # 5
+        _timing("steps after the runs")
     for process in children:
         process.join()
 
@@ -475,6 +480,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
             })
             for folder in ("index", "markdown", "documents"):
                 fresh.prune(os.path.join(inputs.cache, folder), ".pickle")
+            _timing("swap, state")
     return BuildResult(
         ok=not failed, output=output, seconds=time.perf_counter() - started, pages=pages,
         warnings=warnings, errors=errors, problems=problems, checked=checked.index.checked,
@@ -486,7 +492,8 @@ def _timing(step):
     """With SITE_BUILD_TIMES=1 in the environment, a line on stderr for each step, with its seconds."""
     if os.environ.get("SITE_BUILD_TIMES"):
         now = time.perf_counter()
-        print(f"{now - _LAST[0]:7.2f} s  {step}", file=sys.stderr)
+        if step is not None:
+            print(f"{now - _LAST[0]:7.2f} s  {step}", file=sys.stderr)
         _LAST[0] = now
 
 

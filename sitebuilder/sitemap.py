@@ -9,9 +9,8 @@ long lists have none. `lastmod` comes from the content's dates, never from
 the time of the build.
 """
 
-import io
 import os
-import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 from site_content.model import language_root
 
@@ -69,19 +68,18 @@ def write_sitemap(output_path, settings, index, pages):
 
 
 def _sitemap_xml(entries):
-    ET.register_namespace("", SITEMAP_NS)
-    ET.register_namespace("xhtml", XHTML_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """The sitemap's bytes, written line by line (as ElementTree with ET.indent writes it)."""
+    lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     for loc, lastmod, alternates in entries:
-        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = loc
+        lines += ["  <url>", f"    <loc>{escape(loc)}</loc>"]
         if lastmod:
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
-        for hreflang, href in alternates:
-            ET.SubElement(
-                url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href}
-            )
-    ET.indent(urlset)
-    data = io.BytesIO()
-    ET.ElementTree(urlset).write(data, encoding="utf-8", xml_declaration=True)
-    return data.getvalue()
+            lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
+        lines += [f'    <xhtml:link rel="alternate" hreflang={_attribute(hreflang)} href={_attribute(href)} />'
+                  for hreflang, href in alternates]
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _attribute(value):
+    return '"' + escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}) + '"'

@@ -19,30 +19,34 @@ KEY_BYTES = 16
 
 
 def key(*parts):
-    """A hex digest of the parts (str, bytes, int, None or tuples of them), each length-prefixed
-    so that ("ab", "c") and ("a", "bc") differ."""
+    """A hex digest of the parts (str, bytes, int, None or tuples of them), each tagged and
+    length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
     digest = hashlib.blake2b(digest_size=KEY_BYTES)
-    _feed(digest, parts)
+    _feed(digest.update, parts)
     return digest.hexdigest()
 
 
-def _feed(digest, value):
-    if isinstance(value, (tuple, list)):
-        digest.update(b"T%d:" % len(value))
+def _feed(update, value):
+    kind = type(value)
+    if kind is str:
+        data = value.encode("utf-8")
+        update(b"S%d:" % len(data))
+        update(data)
+    elif kind is bytes:
+        update(b"B%d:" % len(value))
+        update(value)
+    elif kind is tuple or kind is list:
+        update(b"T%d:" % len(value))
         for part in value:
-            _feed(digest, part)
-        return
-    if value is None:
-        data, tag = b"", b"N"
-    elif isinstance(value, bytes):
-        data, tag = value, b"B"
-    elif isinstance(value, str):
-        data, tag = value.encode("utf-8"), b"S"
-    elif isinstance(value, (int, float, bool)):
-        data, tag = repr(value).encode(), b"I"
+            _feed(update, part)
+    elif value is None:
+        update(b"N")
+    elif kind in (int, float, bool):
+        update(b"I%s:" % repr(value).encode())
+    elif isinstance(value, (str, bytes, tuple, list)):  # a subclass (markupsafe.Markup, a namedtuple)
+        _feed(update, (str if isinstance(value, str) else bytes if isinstance(value, bytes) else tuple)(value))
     else:
-        raise TypeError(f"a cache key is made of text, bytes and numbers, not {type(value).__name__}")
-    digest.update(tag + b"%d:" % len(data) + data)
+        raise TypeError(f"a cache key is made of text, bytes and numbers, not {kind.__name__}")
 
 
 class Store:
