@@ -334,7 +334,7 @@ def render_languages(settings_file, runs, jobs):
 
 def finish(staging, base, index, results, reuse=None):
     """Stage 5: what needs the whole site. False when a step failed (the site must not go live)."""
-    pages = [entry for _w, _e, calls in results.values() for _key, _files, entry in _records(calls)]
+    pages = [entry for _w, _e, calls in results.values() for _key, _files, entry in calls.values()]
     steps = [
         ("editor", lambda: editor.publish_editor(staging, base)),
         ("sitemap", lambda: sitemap.write_sitemap(staging, base, index, pages)),
@@ -350,12 +350,6 @@ def finish(staging, base, index, results, reuse=None):
     if base.get("PRECOMPRESS"):
         compress_tree(staging, reuse=reuse)
     return True
-
-
-def _records(calls):
-    """(key, files, sitemap entry) of each write: entries with their page's path."""
-    for key, files, entry in calls.values():
-        yield key, files, None if entry is None else (files[0], entry)
 
 
 # -- 6. swap -------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ class IncrementalWriter(TrackingWriter):
         ]
         key = self.keys.key("page", name, getattr(template, "name", template), shown)
         self._reuse_or(name, key, lambda: super(IncrementalWriter, self).write_file(
-            name, template, context, *args, **kwargs), lambda: sitemap_entry(self.settings, name, kwargs))
+            name, template, context, *args, **kwargs), lambda: sitemap_entry(self.settings, name, kwargs, self._site_path(name)))
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
         if not path:
@@ -125,6 +125,10 @@ class IncrementalWriter(TrackingWriter):
                 f.write(data)
 
         self._reuse_or(name, key, write)
+
+    def _site_path(self, name):
+        """A path below this run's output as a path below the whole site."""
+        return os.path.relpath(os.path.join(self.output_path, *name.split("/")), self.site).replace(os.sep, "/")
 
     def opening(self, filename):
         self._writing.append(filename)
@@ -167,11 +171,12 @@ class IncrementalWriter(TrackingWriter):
 PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
 
 
-def sitemap_entry(settings, name, kwargs):
-    """What the sitemap lists of a page written at `name`: [(hreflang, href)] of its available
-    languages, or None for what it does not list (error pages, later pages of a long list, files
-    that are not a folder's index.html). The same alternates as the page's <head> (base.html):
-    passed to the template, the document's own, a section's or the home page's."""
+def sitemap_entry(settings, name, kwargs, path):
+    """What the sitemap lists of a page written at `name`: (its path in the site, [(hreflang,
+    href)] of its available languages), or None for what it does not list (error pages, files
+    that are not a folder's index.html); a paginated list is listed by its first page. The same
+    alternates as the page's <head> (base.html): passed to the template, the document's own, a
+    section's or the home page's."""
     if not name.endswith("index.html") or name != "index.html" and not name.endswith("/index.html"):
         return None
     if PAGINATED.search(name) or kwargs.get("error_page"):
@@ -189,7 +194,7 @@ def sitemap_entry(settings, name, kwargs):
         return None
     found = [(entry.lang, entry.href) for entry in alternates if entry.available]
     default = settings.get("SITE_DEFAULT_LANG", settings["DEFAULT_LANG"])
-    return found + [("x-default", href) for lang, href in found if lang == default]
+    return path, found + [("x-default", href) for lang, href in found if lang == default]
 
 
 def _clear(path):
