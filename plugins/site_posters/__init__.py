@@ -41,6 +41,13 @@ def addresses(settings):
     return site_root, language_root
 
 
+def source_of(settings, item):
+    """The content file of an item, as the content checks name it."""
+    relative = item.relative_source_path.replace("\\", "/")
+    document = settings.get("SITE_INDEX") and settings["SITE_INDEX"].documents.get(relative)
+    return document.source if document else relative
+
+
 class PostersGenerator(Generator):
     """Makes the posters of one language's upcoming meetings and writes them beside their pages."""
 
@@ -85,12 +92,12 @@ class PostersGenerator(Generator):
                 title=item.title, summary=item.metadata.get("summary"), meeting=item.meeting,
                 language=language, locale=locale, link=link, heading_font=heading_font)
 
-            def html_at(title_size, with_summary, text=text):
+            def html_at(title_size, with_summary, compact, text=text):
                 return template.render(dict(self.context, poster=text, title_size=title_size,
-                                            with_summary=with_summary))
+                                            with_summary=with_summary, compact=compact))
 
             pdf, refused, one_sheet = make_poster(self.settings, html_at, link, files, font_dir, fixed)
-            source = os.path.relpath(item.source_path)
+            source = source_of(self.settings, item)
             for url in refused:
                 logger.error("The poster of %s lacks %s: it is not a file of this site", source, url)
             if not one_sheet:

@@ -5,10 +5,11 @@ poster loads nothing but its heading font, from the theme), the theme's own
 PDF fonts only, no date in the PDF, so the same poster gives the same bytes.
 
 Fitting: the title starts large and steps down, never below 36 pt (read
-from 2 m); only then is the summary left out. LADDER's first step that lays
-out on one sheet is taken. Measured on the meetings of the tests: a title of
-up to about 60 characters stays at 60 pt, one of 200 (the longest the
-content check allows) with a 500-character summary fits at 36 pt without it.
+from 2 m); only then is the summary left out, and then the rest made
+smaller. LADDER's first step that lays out on one sheet is taken. Measured
+on the meetings of the tests: a title of up to about 30 characters stays at
+60 pt; one of 200 (the longest the content check allows) fits at 36 pt only
+without the summary and compact.
 """
 
 import hashlib
@@ -18,8 +19,10 @@ from sitebuilder.cache import key, store
 
 __all__ = ["LADDER", "FORMAT", "engine", "fonts_digest", "make_poster"]
 
-# (title size in pt, with the summary), tried in order.
-LADDER = ((60, True), (48, True), (40, True), (36, True), (36, False))
+# (title size in pt, with the summary, compact), tried in order; compact: the facts and the
+# QR code smaller, for a title near the longest the content check allows.
+LADDER = ((60, True, False), (48, True, False), (40, True, False), (36, True, False),
+          (36, False, False), (36, False, True))
 # Changes with the way a poster is made here (not with the template, which is in its HTML).
 FORMAT = "poster-1"
 
@@ -48,7 +51,7 @@ def fonts_digest(paths):
 def make_poster(settings, html_at, base_url, files, font_dir, fixed):
     """(PDF bytes, [URLs refused], one sheet?) of a poster, from the cache when it was made before.
 
-    html_at(title_size, with_summary): the poster's HTML at a step of LADDER;
+    html_at(title_size, with_summary, compact): the poster's HTML at a step of LADDER;
     fixed: a digest of what else decides the bytes (fonts_digest, engine).
     A poster that fits no step is made at the last one, over more than one sheet.
     """
