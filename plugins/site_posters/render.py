@@ -28,12 +28,26 @@ FORMAT = "poster-1"
 
 
 def engine():
-    """The versions that decide a PDF's bytes besides its HTML and fonts."""
+    """The versions that decide a PDF's bytes besides its HTML and fonts: WeasyPrint, pydyf,
+    and Debian's Pango, HarfBuzz and Fontconfig (as loaded; "" where one cannot be asked)."""
+    import ctypes  # noqa: PLC0415
+    import ctypes.util  # noqa: PLC0415
+
     import pydyf  # noqa: PLC0415
     import weasyprint  # noqa: PLC0415
     from weasyprint.text.ffi import pango  # noqa: PLC0415
 
-    return (weasyprint.__version__, pydyf.__version__, pango.pango_version())
+    def native(library, function, result=ctypes.c_int):
+        try:
+            call = getattr(ctypes.CDLL(ctypes.util.find_library(library)), function)
+        except (OSError, AttributeError, TypeError):
+            return ""
+        call.restype = result
+        value = call()
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    return (weasyprint.__version__, pydyf.__version__, str(pango.pango_version()),
+            native("harfbuzz", "hb_version_string", ctypes.c_char_p), native("fontconfig", "FcGetVersion"))
 
 
 def fonts_digest(paths):
