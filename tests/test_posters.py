@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from conftest import ROOT, SITE_URL, Site, build_site
 from site_posters.qr import short_address
 from site_posters.when import ON_THE_DAY, day_in_words, schedule
-from sitecheck import local_path, page_url, parse, resolves
+from sitecheck import broken_links, local_path, page_url, parse, resolves
 from tools import require
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "meetings"
@@ -247,6 +247,10 @@ def test_the_meeting_page_links_its_poster_with_its_size(posters_site, page, lin
     assert target == POSTERS[page] and resolves(posters_site.output, target)
     size = round((posters_site.output / target).stat().st_size / 1000)
     assert links[0].get_text(strip=True) == link_text.format(size=size)
+
+
+def test_every_link_of_the_site_with_posters_resolves(posters_site):
+    assert broken_links(posters_site.output, SITE_URL) == []
 
 
 def test_no_poster_link_for_a_cancelled_or_past_meeting(posters_site):

@@ -18,7 +18,7 @@ __all__ = ["DEFAULTS", "options", "wanted", "poster_path", "PosterText", "poster
 # POSTERS in the settings, over these. The file's name, per language, after the meeting's slug
 # beside its page: /jaunumi/vasaras-tiksanas/vasaras-tiksanas-plakats.pdf.
 DEFAULTS = {
-    "pdf": False,  # made only where set (publishconf.py): about 0.3 s of CPU a poster
+    "pdf": False,  # made only where set (publishconf.py): about 0.5 s of CPU a poster, once (cached)
     "names": {"lv": "plakats", "en": "poster"},
 }
 # A meeting gets a poster while it is to come and its time is known: a cancelled
