@@ -300,5 +300,6 @@ def test_a_poster_that_fits_no_sheet_is_reported_and_fails_a_strict_build(tmp_pa
         extra={"SITEURL": SITE_URL, "PATH": str(content), "SITE_TODAY": TODAY, "CACHE_PATH": str(tmp_path / "cache")},
     )
     assert not result.ok
-    assert ("news/vasaras-tiksanas.lv.md: the meeting's poster does not fit on one A4 sheet even with its title"
-            " at 36 pt and without the summary: shorten the title, the place or the address") in caplog.text
+    assert ("news/vasaras-tiksanas.lv.md: tikšanās plakāts neietilpst vienā A4 lapā pat ar 36 punktu virsrakstu"
+            " un bez kopsavilkuma (summary): saīsiniet virsrakstu (title), vietu (place) vai adresi (address)"
+            ) in caplog.text

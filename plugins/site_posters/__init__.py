@@ -22,6 +22,8 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from site_content import messages
+
 from .poster import Poster, options, poster_path, poster_text, wanted
 
 __all__ = ["addresses", "register"]
@@ -86,6 +88,7 @@ class PostersGenerator(Generator):
         language = self.settings["LANGUAGES"][lang]
         locale = language.get("locale", lang)
         template = self.get_template(TEMPLATE)
+        messages_lang = self.settings.get("CONTENT_MESSAGES_LANG", "lv")
         for item in items:
             link = f"{base}/{item.url}"
             text = poster_text(
@@ -101,9 +104,7 @@ class PostersGenerator(Generator):
             for url in refused:
                 logger.error("The poster of %s lacks %s: it is not a file of this site", source, url)
             if not one_sheet:
-                logger.warning(
-                    "%s: the meeting's poster does not fit on one A4 sheet even with its title at 36 pt"
-                    " and without the summary: shorten the title, the place or the address", source)
+                logger.warning("%s: %s", source, messages.render(messages.Text("poster_too_long"), messages_lang))
             path = poster_path(self.config, lang, item.url, item.slug)
             self.made[path] = pdf
             item.poster = Poster(path=path, size=len(pdf))
