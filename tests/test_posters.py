@@ -253,6 +253,18 @@ def test_every_link_of_the_site_with_posters_resolves(posters_site):
     assert broken_links(posters_site.output, SITE_URL) == []
 
 
+def test_the_pages_that_link_posters_are_valid_html(posters_site, tmp_path):
+    from test_html_validity import vnu_errors  # noqa: PLC0415
+
+    pages = [*POSTERS, "tiksanas/index.html", "en/meetings/index.html"]
+    for page in pages:
+        assert parse(posters_site.output, page).select('a[type="application/pdf"]'), page
+        target = tmp_path / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(posters_site.output / page, target)
+    assert vnu_errors(tmp_path) == []
+
+
 def test_no_poster_link_for_a_cancelled_or_past_meeting(posters_site):
     for page in ("jaunumi/atcelta-tiksanas/index.html", "jaunumi/ziemas-tiksanas/index.html"):
         assert not parse(posters_site.output, page).select('a[href$=".pdf"]'), page
