@@ -21,8 +21,8 @@ DEFAULTS = {
     "pdf": False,  # made only where set (publishconf.py): about 0.5 s of CPU a poster, once (cached)
     "names": {"lv": "plakats", "en": "poster"},
 }
-# A meeting gets a poster while it is to come and its time is known: a cancelled
-# meeting needs none, and a postponed one has no time yet.
+# A meeting gets a poster while it is to come and its date holds: a cancelled
+# meeting needs none, and a postponed one has no date yet.
 STATUSES = ("scheduled", "rescheduled")
 
 
