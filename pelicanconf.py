@@ -107,6 +107,16 @@ GUIDE_PRINT = {
     },
 }
 
+# A poster for the noticeboard (site_posters): an A4 PDF for each upcoming
+# meeting, in each language of its page, linked from it ("Print a poster"),
+# named after the meeting's slug and "names" beside the page:
+# /jaunumi/<slug>/<slug>-plakats.pdf. Like the guides' PDFs, only the
+# published site (publishconf.py) has them.
+POSTERS = {
+    "pdf": False,
+    "names": {"lv": "plakats", "en": "poster"},
+}
+
 # Main navigation, in order: section folders, "meetings" (the upcoming and past
 # meetings, site_meetings), then pages by their file key.
 NAVIGATION = ["stories", "news", "meetings", "communities", "goals", "methodology", "pages/par-projektu"]
@@ -118,7 +128,7 @@ PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
            "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
-           "site_participation"]
+           "site_participation", "site_posters"]
 
 # The web editor for organisers (sitebuilder.editor, Sveltia CMS): the folder in the
 # repository it is published from, and its address in the site (/admin/).

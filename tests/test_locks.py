@@ -59,11 +59,11 @@ def test_a_pin_changed_in_pyproject_but_not_locked_is_found(project):
 
 def test_a_new_dependency_not_locked_is_found(project):
     edit(project / "pyproject.toml", '"pytest==9.2.0",', '"pytest==9.2.0",\n    "tabulate==0.9.0",')
-    edit(project / "pyproject.toml", '"icalendar==7.3.0",', '"icalendar==7.3.0",\n    "Segno==1.6.6",')
+    edit(project / "pyproject.toml", '"icalendar==7.3.0",', '"icalendar==7.3.0",\n    "PyPDFium2==5.15.2",')
     assert check.problems(project) == [
-        "requirements/dev.txt: segno is in pyproject.toml but not locked.",
+        "requirements/dev.txt: pypdfium2 is in pyproject.toml but not locked.",
         "requirements/dev.txt: tabulate is in pyproject.toml but not locked.",
-        "requirements/build.txt: segno is in pyproject.toml but not locked.",
+        "requirements/build.txt: pypdfium2 is in pyproject.toml but not locked.",
     ]
 
 

@@ -665,6 +665,13 @@ MESSAGES = {
         "en": "'{value}' is not a community: {fix}",
         "lv": "'{value}' nav kopiena: {fix}",
     },
+    # site_posters: a meeting's poster, laid out at its smallest, is still more than one sheet
+    "poster_too_long": {
+        "en": "the meeting's poster does not fit on one A4 sheet even with its title at 36 pt and without"
+        " the summary: shorten the title, the place or the address",
+        "lv": "tikšanās plakāts neietilpst vienā A4 lapā pat ar 36 punktu virsrakstu un bez kopsavilkuma"
+        " (summary): saīsiniet virsrakstu (title), vietu (place) vai adresi (address)",
+    },
 }
 
 

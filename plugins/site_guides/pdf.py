@@ -99,12 +99,14 @@ def _own_fonts(font_dir):
         yield font_config
 
 
-def render_pdf(html, base_url, files, font_dir=None):
+def render_pdf(html, base_url, files, font_dir=None, fits=None):
     """(PDF bytes, [URLs refused]) of an HTML page whose resources are in `files`.
 
     font_dir: the only fonts the PDF may use (the theme's `pdf-fonts/`); None: the system's.
+    fits: a test of the laid-out document (WeasyPrint's, e.g. its `pages`); when it
+    fails, no PDF is written and the bytes are None.
     """
-    from weasyprint import HTML  # noqa: PLC0415 (a heavy import, only when PDFs are made)
+    from weasyprint import DEFAULT_OPTIONS, HTML  # noqa: PLC0415 (a heavy import, only when PDFs are made)
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
     refused = []
@@ -124,5 +126,9 @@ def render_pdf(html, base_url, files, font_dir=None):
 
     with _quiet(), _own_fonts(font_dir) as font_config:
         document = HTML(string=html, base_url=base_url, url_fetcher=SiteFetcher())
-        pdf = document.write_pdf(pdf_tags=True, font_config=font_config)
+        options = dict(DEFAULT_OPTIONS, pdf_tags=True)  # as HTML.write_pdf does it, in two steps
+        laid_out = document.render(font_config=font_config, **options)
+        if fits is not None and not fits(laid_out):
+            return None, refused
+        pdf = laid_out.write_pdf(**options)
     return pdf, refused
