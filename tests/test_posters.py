@@ -296,7 +296,7 @@ def test_a_development_build_makes_no_posters_and_links_none(tmp_path):
 
 
 def test_a_poster_that_fits_no_sheet_is_reported_and_fails_a_strict_build(tmp_path, caplog):
-    from site_build import build  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)

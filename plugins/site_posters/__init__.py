@@ -23,6 +23,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_content import messages
+from sitebuilder.context import current, site_root
 
 from .poster import Poster, options, poster_path, poster_text, wanted
 
@@ -36,17 +37,17 @@ HEADING_FONT = "fonts/source-sans-3-bold.woff2"  # in the theme's static folder
 
 def addresses(settings):
     """(site root, this language's root) as absolute URLs, or None in a build without a domain."""
-    site_root = settings.get("SITE_ROOT", settings["SITEURL"])
     language_root = settings["SITEURL"]
     if not language_root.startswith(("https://", "http://")):
         return None
-    return site_root, language_root
+    return site_root(settings), language_root
 
 
 def source_of(settings, item):
     """The content file of an item, as the content checks name it."""
     relative = item.relative_source_path.replace("\\", "/")
-    document = settings.get("SITE_INDEX") and settings["SITE_INDEX"].documents.get(relative)
+    build = current()
+    document = build.index.documents.get(relative) if build is not None else None
     return document.source if document else relative
 
 
