@@ -89,11 +89,13 @@ def event_period(start, end, locale):
 
 
 def load_catalogues(pelican):
-    """Every language's catalogue, compiled once per run into the build context."""
+    """Every language's catalogue, compiled once per run (kept by this module, not in the settings)."""
     settings = pelican.settings
-    settings["THEME_CATALOGUES"] = {
-        code: load_translations(settings["THEME"], code) for code in settings["LANGUAGES"]
-    }
+    _CATALOGUES.clear()
+    _CATALOGUES.update((code, load_translations(settings["THEME"], code)) for code in settings["LANGUAGES"])
+
+
+_CATALOGUES = {}  # this run's {language: Translations}
 
 
 def fast_gettext(translations):
@@ -130,7 +132,7 @@ def install(generator):
     lang = settings["DEFAULT_LANG"]
     locale = settings["LANGUAGES"][lang].get("locale", lang)
     env = generator.env
-    catalogues = settings["THEME_CATALOGUES"]
+    catalogues = _CATALOGUES
     env.install_gettext_translations(catalogues[lang], newstyle=True)
     env.globals["gettext"] = env.globals["_"] = fast_gettext(catalogues[lang])
     env.filters["long_date"] = lambda value: content_date(value, locale)
