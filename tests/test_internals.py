@@ -47,3 +47,46 @@ def test_no_other_module_touches_the_private_parts():
                 if private.search(code) and not code.strip().startswith(('"', "'")):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def plain(value, depth=0):
+    """True for settings data: text, numbers, and lists, tuples and dicts of them."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return True
+    if depth < 8 and isinstance(value, (list, tuple, set, frozenset)):
+        return all(plain(item, depth + 1) for item in value)
+    if depth < 8 and isinstance(value, dict):
+        return all(plain(k, depth + 1) and plain(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def test_pelicans_settings_hold_only_settings_in_every_run(tmp_path):
+    """What a build makes or finds (the index, caches, photos, catalogues) is in the build context,
+    never in the settings a language's run gets; SITEURL is that run's site, as Pelican means it."""
+    from pelican import signals  # noqa: PLC0415
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
+
+    from sitebuilder.context import current  # noqa: PLC0415
+    from sitebuilder.pipeline import build  # noqa: PLC0415
+
+    seen = {}
+
+    def finalized(pelican):
+        seen[pelican.settings["DEFAULT_LANG"]] = (dict(pelican.settings), current())
+
+    signals.finalized.connect(finalized)
+    try:
+        result = build(str(ROOT / "publishconf.py"), output=str(tmp_path / "output"), jobs=1,
+                       extra={"SITEURL": "https://example.org", "CACHE_PATH": str(tmp_path / "cache"),
+                              "SEARCH_INDEX": False})
+    finally:
+        signals.finalized.disconnect(finalized)
+    assert result.ok, result
+    assert sorted(seen) == ["en", "lv"]
+    for lang, (settings, context) in seen.items():
+        ours = {name: value for name, value in settings.items()
+                if name not in DEFAULT_CONFIG and name != "JINJA_ENVIRONMENT"}  # Jinja's cache object: its own setting
+        assert [name for name, value in ours.items() if not plain(value)] == [], lang
+        assert settings["SITEURL"] == ("https://example.org" if lang == "lv" else "https://example.org/en")
+        assert context.site_root == "https://example.org" and context.lang == lang
+        assert len(context.index.documents) > 30
