@@ -90,3 +90,16 @@ def test_pelicans_settings_hold_only_settings_in_every_run(tmp_path):
         assert settings["SITEURL"] == ("https://example.org" if lang == "lv" else "https://example.org/en")
         assert context.site_root == "https://example.org" and context.lang == lang
         assert len(context.index.documents) > 30
+
+
+def test_plugins_holds_pelican_plugins_and_the_settings_load_each_of_them():
+    """plugins/ is Pelican's plugin folder: every package in it is a plugin (it has register())
+    and is loaded by the settings; the application (command line, pipeline, caches) is sitebuilder/."""
+    import importlib  # noqa: PLC0415
+
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    packages = sorted(path.parent.name for path in (ROOT / "plugins").glob("*/__init__.py"))
+    assert packages and all(callable(getattr(importlib.import_module(name), "register", None)) for name in packages)
+    loaded = set(read_settings(str(ROOT / "publishconf.py"))["PLUGINS"]) | {"site_incremental"}  # the pipeline's
+    assert set(packages) == loaded
