@@ -118,7 +118,7 @@ PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
            "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
-           "site_participation"]
+           "site_participation", "site_cards"]
 
 # Steps that need the whole built site, in order ("module:function"); the
 # production build then writes `.gz` copies of every text file (PRECOMPRESS).
