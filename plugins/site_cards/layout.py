@@ -71,7 +71,11 @@ def normalise(text):
 
 
 class _Measure:
-    """Widths of text in the font file a whole text is set in, at one size."""
+    """Widths of text in the font file a whole text is set in, at one size.
+
+    A line's width is from its ink's left edge (some letters, "A", "J", reach
+    left of where the line starts) to the farther of its advance and its ink.
+    """
 
     def __init__(self, fonts, text, weight, size):
         self.file = fonts.file_for(text + ELLIPSIS, weight)
@@ -79,7 +83,12 @@ class _Measure:
         self.font = load(self.file, size)
 
     def __call__(self, text):
-        return self.font.getlength(text)
+        left, _top, right, _bottom = self.font.getbbox(text, anchor="ls")
+        return max(self.font.getlength(text), right) - min(left, 0)
+
+    def overhang(self, text):
+        """How far the ink reaches left of the line's start: the line starts that much further right."""
+        return -min(self.font.getbbox(text, anchor="ls")[0], 0)
 
 
 def _wrap(words, width, measure):
@@ -156,7 +165,7 @@ def _cut_inside(word, width, measure):
 def _placed(lines, box, measure):
     first = box.top + round(measure.size * ASCENT)
     step = measure.size * LINE_HEIGHT
-    return [Line(text, box.left, round(first + index * step), measure.size, measure.file)
+    return [Line(text, box.left + measure.overhang(text), round(first + index * step), measure.size, measure.file)
             for index, text in enumerate(lines)]
 
 
@@ -166,4 +175,4 @@ def fit_line(fonts, text, x, baseline, width, size, weight):
     measure = _Measure(fonts, text, weight, size)
     if measure(text) > width:
         text = _ellipsised(text, width, measure)
-    return Line(text, x, baseline, size, measure.file)
+    return Line(text, x + measure.overhang(text), baseline, size, measure.file)
