@@ -177,6 +177,13 @@ def test_a_title_that_fits_is_as_large_as_it_can_be():
     assert TITLE_SIZES[-1] < longer.title[0].size < TITLE_SIZES[0] and not longer.cut
 
 
+def test_a_number_stays_with_the_word_after_it():
+    composition = draw.compose(FONTS, draw.Words(title="Gathering in Mežinieki on 7 October"))
+    assert [line.text for line in composition.title] == ["Gathering in Mežinieki on", "7 October"]
+    latvian = draw.compose(FONTS, draw.Words(title="Kopsanāksme Mežiniekos un Daugmalē 2022. gada 7. oktobrī"))
+    assert not [line.text for line in latvian.title if line.text.endswith(("2022.", "7."))]
+
+
 def test_a_line_with_letters_the_typeface_lacks_is_set_in_dejavu_sans():
     composition = draw.compose(FONTS, draw.Words(title="Встреча жителей в Кекаве"))
     assert {os.path.basename(line.font_file) for line in composition.title} == {"DejaVuSans-Bold.ttf"}

@@ -9,6 +9,7 @@ wider than the whole line at the smallest size (some 40 letters) is cut
 inside, as nothing else can show it.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ LINE_HEIGHT = 1.2  # of the size: Latvian capitals carry marks above (Ā, Ē) an
 ASCENT = 0.96  # of the size, from the top of a box to the first baseline: room for Ā and Ž
 DESCENT = 0.3  # of the size, below the last baseline: g, j, ķ, ļ, ņ, ģ
 ELLIPSIS = "…"
+_NUMBER = re.compile(r"^\d+\.?$")
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,21 @@ def _max_lines(size, height):
     return count
 
 
+def _units(text):
+    """The title's words as wrapped: a number stays with the word after it ("7 October", "2022. gada")."""
+    units = []
+    for word in text.split(" "):
+        if units and _NUMBER.match(units[-1].rsplit(" ", 1)[-1]) and " " not in units[-1]:
+            units[-1] = f"{units[-1]} {word}"
+        else:
+            units.append(word)
+    return units
+
+
 def fit_title(fonts, text, box, weight="bold", sizes=TITLE_SIZES):
     """(lines, cut): the title set in `box` (a Box), as large as it fits; cut is True when ellipsised."""
     text = normalise(text)
-    words = text.split(" ")
+    words = _units(text)
     for size in sizes:
         measure = _Measure(fonts, text, weight, size)
         lines = _wrap(words, box.width, measure)
@@ -134,6 +147,9 @@ def fit_title(fonts, text, box, weight="bold", sizes=TITLE_SIZES):
     lines, rest = [], list(words)
     while rest and len(lines) < room:
         line = rest.pop(0)
+        if measure(line) > box.width and " " in line:  # a number and its word: apart after all
+            rest[:0] = line.split(" ")[1:]
+            line = line.split(" ")[0]
         if measure(line) > box.width:  # one word wider than the line: nothing else shows it
             lines.append(_cut_inside(line, box.width, measure))
             rest = []
