@@ -107,6 +107,13 @@ GUIDE_PRINT = {
     },
 }
 
+# Share cards (site_cards): the image of each page's link preview, 1200x630,
+# drawn by Pillow at about 33 ms of CPU a card (a card per document and
+# language), kept in cache/cards/. Only the published site (publishconf.py)
+# has them: a first `make serve` of 1,000 stories would wait over a minute for
+# them, and a preview is never shared. Without them a cover photo is the preview.
+SHARE_CARDS = False
+
 # Main navigation, in order: section folders, "meetings" (the upcoming and past
 # meetings, site_meetings), then pages by their file key.
 NAVIGATION = ["stories", "news", "meetings", "communities", "goals", "methodology", "pages/par-projektu"]
