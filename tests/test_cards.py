@@ -190,6 +190,12 @@ def test_a_line_with_letters_the_typeface_lacks_is_set_in_dejavu_sans():
     assert not composition.cut
 
 
+def test_a_character_no_font_has_is_left_out_of_the_card():
+    composition = draw.compose(FONTS, draw.Words(title="Talka 🌳 Mežinieku parkā"))
+    assert [line.text for line in composition.title] == ["Talka Mežinieku parkā"]
+    assert composition.title[0].font_file in SOURCE_SANS
+
+
 def test_a_word_too_long_for_any_line_is_cut_inside_as_a_last_resort():
     composition = draw.compose(FONTS, draw.Words(title="A" * 120))
     assert composition.cut and composition.title[-1].text.endswith(ELLIPSIS)

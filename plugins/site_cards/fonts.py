@@ -5,7 +5,8 @@ makes them: every character of the typeface's Latin and Latin Extended parts,
 781 characters, not the headings' web subset, which holds only the letters
 the site uses today). A line with a character those lack (Greek, Cyrillic,
 a symbol) is set whole in DejaVu Sans from the theme's pdf-fonts/ (the guides'
-PDF fonts), never as empty boxes in the middle of Source Sans.
+PDF fonts), never as empty boxes in the middle of Source Sans. A character
+neither has (an emoji) is left out of the card; the page still shows it.
 """
 
 import hashlib
@@ -62,6 +63,12 @@ class Fonts:
         """Whether a font has a glyph for every character of `text`."""
         have = _characters(self.path(relative))
         return all(ord(character) in have for character in text)
+
+    def drawable(self, text, weight):
+        """The text without the characters neither font of the weight can draw, spaces made single."""
+        main, fallback = FONT_FILES[weight]
+        have = _characters(self.path(main)) | _characters(self.path(fallback))
+        return " ".join("".join(c for c in text if ord(c) in have or c.isspace()).split())
 
     def file_for(self, text, weight):
         """The font file a line is set in: Source Sans when it has every character, else DejaVu Sans."""

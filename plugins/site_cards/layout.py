@@ -135,7 +135,7 @@ def _units(text):
 
 def fit_title(fonts, text, box, weight="bold", sizes=TITLE_SIZES):
     """(lines, cut): the title set in `box` (a Box), as large as it fits; cut is True when ellipsised."""
-    text = normalise(text)
+    text = fonts.drawable(normalise(text), weight)
     words = _units(text)
     for size in sizes:
         measure = _Measure(fonts, text, weight, size)
@@ -187,7 +187,7 @@ def _placed(lines, box, measure):
 
 def fit_line(fonts, text, x, baseline, width, size, weight):
     """One line of smaller text (kind, date, place): cut after a whole word, with an ellipsis, when too long."""
-    text = normalise(text)
+    text = fonts.drawable(normalise(text), weight)
     measure = _Measure(fonts, text, weight, size)
     if measure(text) > width:
         text = _ellipsised(text, width, measure)
