@@ -87,11 +87,17 @@ def code_digest():
 
 
 def environment():
-    """What else decides the pixels: Pillow, its FreeType, and the layout engine."""
+    """What else decides the pixels: Pillow, its FreeType, and the layout engine.
+
+    Pillow's wheels lay text out with HarfBuzz (Raqm) only where they find the
+    system's FriBiDi (Debian's libfribidi0, which Pango needs too); without
+    it, they use their basic layout, without the font's kerning.
+    """
     from PIL import features  # noqa: PLC0415
 
     return (PIL.__version__, features.version("freetype2") or "", str(layout_engine()),
-            features.version("raqm") or "", sys.version_info[:2])
+            features.version("raqm") or "", features.version("fribidi") or "",
+            features.version("harfbuzz") or "", sys.version_info[:2])
 
 
 def cover_file(settings, item):
