@@ -285,3 +285,11 @@ def test_cards_come_from_the_cache_and_are_the_same_bytes_again(photo_site, tmp_
     assert {name: data for name, data in again.items() if data != marked.getvalue()} == \
         {name: data for name, data in cards.items() if name != story}
     shutil.rmtree(output)
+
+
+def test_a_theme_without_the_cards_fonts_is_named(tmp_path):
+    assert Fonts(str(tmp_path)).missing() == [
+        "card-fonts/source-sans-3-bold.ttf", "pdf-fonts/DejaVuSans-Bold.ttf",
+        "card-fonts/source-sans-3-regular.ttf", "pdf-fonts/DejaVuSans.ttf",
+    ]
+    assert FONTS.missing() == []

@@ -43,7 +43,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from sitebuilder.cache import key, store
 
-from . import draw, layout, words
+from . import draw, words
 from .fonts import Fonts, layout_engine
 
 __all__ = ["Card", "register"]
@@ -123,14 +123,8 @@ def make_card(settings, fonts, shared, card_words, photo, folder, alt):
     photo_path, photo_digest = photo if photo else (None, None)
     entry = key("share card", shared, tuple(vars(card_words).items()), photo_digest)
     cache = store(settings, NAMESPACE)
-    extension = "jpg" if photo_path else "png"
-
-    def make():
-        data, made_extension = draw.render(fonts, card_words, photo_path)
-        assert made_extension == extension
-        return data
-
-    data = cache.get_or_make(entry, make)
+    extension = draw.extension(photo_path)
+    data = cache.get_or_make(entry, lambda: draw.render(fonts, card_words, photo_path))
     digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
     name = f"{FILE_STEM}.{digest}.{extension}"
     path = f"{folder}/{name}" if folder else name
@@ -152,6 +146,11 @@ def make_cards(generators):
         return
     lang = settings["DEFAULT_LANG"]
     fonts = Fonts(os.path.abspath(settings["THEME"]))
+    missing = fonts.missing()
+    if missing:
+        logger.error("share cards: the theme has no %s (theme/make_fonts.py --cards makes it); "
+                     "the pages' link previews are their cover photos", ", ".join(missing))
+        return
     shared = (code_digest(), fonts.digests(), environment())
     macros = documents[0].env.get_template(words.MACROS).module
     site = words.site_words(settings)

@@ -1,7 +1,7 @@
 """A share card drawn: 1200×630 pixels, the size link previews show without cropping.
 
 Pure: words in (a `Words`), a list of placed lines (`compose`) and then the
-image's bytes out (`render`). The site's palette (theme/static/css/site.css):
+image's bytes out (`render`; its file type from `extension`). The site's palette (theme/static/css/site.css):
 white and gold on its dark green; over a cover photo, white on a scrim of
 that green, dense enough (SCRIM_ALPHA) that white text keeps a contrast of
 at least 4.5:1 (WCAG AA) even over a white sky.
@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 
 from .layout import Box, Line, fit_line, fit_title
 
-__all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "render"]
+__all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "extension", "render"]
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 150_000
@@ -95,8 +95,13 @@ def compose(fonts, words, photo=False):
     return Composition(tuple(lines), box, tuple(title), cut)
 
 
+def extension(photo):
+    """The file type of a card: a JPEG over a photo, else a PNG."""
+    return "jpg" if photo is not None else "png"
+
+
 def render(fonts, words, photo=None):
-    """(bytes, extension) of a card; `photo` is the path of a JPEG to set behind it, or None."""
+    """The bytes of a card (of type `extension(photo)`); `photo` is the path of a JPEG to set behind it, or None."""
     composition = compose(fonts, words, photo=photo is not None)
     image = _background(photo)
     draw = ImageDraw.Draw(image)
@@ -105,9 +110,7 @@ def render(fonts, words, photo=None):
         draw.text((line.x, line.baseline), line.text, font=line.font(), fill=colour, anchor="ls")
     logo = _logo(LOGO)
     image.paste(logo, (MARGIN, HEIGHT - BOTTOM - LOGO), logo)
-    if photo is None:
-        return _png(image), "png"
-    return _jpeg(image), "jpg"
+    return _png(image) if photo is None else _jpeg(image)
 
 
 def _background(photo):

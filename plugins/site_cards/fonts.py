@@ -59,6 +59,10 @@ class Fonts:
     def path(self, relative):
         return os.path.join(self.theme, relative)
 
+    def missing(self):
+        """The font files the theme lacks (relative to it)."""
+        return [relative for pair in FONT_FILES.values() for relative in pair if not os.path.isfile(self.path(relative))]
+
     def covers(self, relative, text):
         """Whether a font has a glyph for every character of `text`."""
         have = _characters(self.path(relative))
