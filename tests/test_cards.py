@@ -26,6 +26,13 @@ PAGES = [(lang, kind) for lang, kinds in KINDS.items() for kind in kinds]
 # Pages whose card is their own (the others show their language's site card).
 DOCUMENTS = {"story", "news item", "invitation", "chapter", "community", "goal", "page",
              "accessibility statement", "privacy statement"}
+LISTS = {"stories list": ("Stāsti", "Stories"), "news list": ("Jaunumi", "News"),
+         "methodology list": ("Metodoloģija", "Methodology"), "communities list": ("Kopienas", "Communities"),
+         "goals overview": ("Kopienu mērķi", "Goals of the communities"),
+         "upcoming meetings": ("Gaidāmās tikšanās", "Upcoming meetings"),
+         "past meetings": ("Notikušās tikšanās", "Past meetings")}
+TAGLINES = {"lv": "Ķekavas novada kopienu stāsti, tikšanās un metodoloģija",
+            "en": "Stories, meetings and methodology of the communities of Ķekava municipality"}
 
 
 def meta_of(soup):
@@ -57,9 +64,13 @@ def test_every_kind_of_page_shows_a_share_card(site, lang, kind):
         assert path.parent == site.output / page_folder  # beside its page
         title = soup.find("meta", property="og:title")["content"]
         assert title in meta["og:image:alt"]
+    elif kind in LISTS:
+        assert path.parent == site.output / page_folder  # beside the list's first page
+        title = LISTS[kind][0 if lang == "lv" else 1]
+        assert meta["og:image:alt"] == f"{TAGLINES[lang]}. {title}. {'Kopienu stāsti' if lang == 'lv' else 'Community stories'}."
     else:
         assert path.parent == site.output / root.rstrip("/")  # the language's site card
-        assert meta["og:image:alt"].startswith({"lv": "Ķekavas novada", "en": "Stories, meetings"}[lang])
+        assert meta["og:image:alt"] == f"{TAGLINES[lang]}. {'Kopienu stāsti' if lang == 'lv' else 'Community stories'}."
 
 
 def test_a_card_says_the_kind_the_communities_and_for_a_meeting_its_time_and_place(site):
@@ -100,7 +111,8 @@ def real_titles(site):
         soup = parse(site.output, page)
         image = soup.find("meta", property="og:image")
         folder = os.path.dirname(page)
-        if image and folder not in ("", "en") and os.path.dirname(local_path(image["content"], "/", site.site_url)) == folder:
+        document = soup.find("main", attrs={"data-pagefind-body": True})  # a document's page, not a list
+        if document and image and os.path.dirname(local_path(image["content"], "/", site.site_url)) == folder:
             titles.append(soup.find("meta", property="og:title")["content"])
     return titles
 

@@ -1,8 +1,10 @@
 """Share cards: the image a link preview shows of a page, 1200×630, in the page's language.
 
 Every story, news item (a meeting's with its time and place), guide chapter,
-community, goal and page gets a card of its own in each of its languages; the
-home page, the lists and every other page show the site's card (its tagline).
+community, goal and page gets a card of its own in each of its languages, and
+so does the first page of every list (a section's, the upcoming and past
+meetings'); the home page and every other page show the site's card (its
+tagline).
 A card carries the title (draw.py, layout.py), the kind of page and the
 communities it is about (words.py), and the site's wordmark; where the page
 has a cover photo, the photo is behind the words, under a scrim.
@@ -35,7 +37,7 @@ import logging
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import PIL
 from pelican import signals
@@ -73,6 +75,7 @@ class CardRun:
 
     site: Card | None = None
     cards: tuple = ()
+    lists: dict = field(default_factory=dict)  # the list pages' cards by the page's URL
 
 
 def code_digest():
@@ -163,6 +166,11 @@ def make_cards(generators):
         folder = os.path.dirname(item.save_as).replace(os.sep, "/")
         item.share_card = make_card(settings, fonts, shared, card_words, photo, folder, alt)
         made.append(item.share_card)
+    for name, path in words.list_pages(settings).items():
+        card_words = words.list_words(settings, macros, name)
+        card = make_card(settings, fonts, shared, card_words, None, path, words.alt_text(card_words))
+        run.lists[f"{settings['SITEURL']}/{path}/"] = card
+        made.append(card)
     run.cards = tuple(made)
     settings["SHARE_CARD_RUN"] = run
 
@@ -217,12 +225,13 @@ def card_writer(pelican):
 def add_template_functions(generator):
     settings = generator.settings
 
-    def share_card(item=None):
-        """The link preview's image of a page: its card, the site's card, or (without cards) its cover photo."""
+    def share_card(item=None, url=None):
+        """The link preview's image of a page (at `url`): its card, its list's, the site's card,
+        or (without cards) its cover photo."""
         run = settings.get("SHARE_CARD_RUN")
         card = getattr(item, "share_card", None) if item is not None else None
         if card is None and run is not None:
-            card = run.site
+            card = run.lists.get(url) or run.site
         if card is not None:
             return {"url": card.url, "alt": card.alt, "width": card.width, "height": card.height}
         from site_metadata import share_image  # noqa: PLC0415

@@ -12,7 +12,7 @@ from site_languages import document_link
 
 from .draw import Words
 
-__all__ = ["MACROS", "alt_text", "document_words", "site_words"]
+__all__ = ["MACROS", "alt_text", "document_words", "list_pages", "list_words", "site_words"]
 
 MACROS = "macros/share_card.html"
 SEPARATOR = " · "
@@ -65,6 +65,26 @@ def site_words(settings):
         sitename=settings["SITENAME"],
         organisation=lang.get("organisation", ""),
     )
+
+
+def list_words(settings, macros, name):
+    """The words of a list page's card: its title ("Stāsti", "Upcoming meetings") under the site's tagline."""
+    lang = settings["LANGUAGES"][settings["DEFAULT_LANG"]]
+    return Words(
+        title=plain(macros.list_title(name)),
+        kicker=lang.get("tagline", ""),
+        sitename=settings["SITENAME"],
+        organisation=lang.get("organisation", ""),
+    )
+
+
+def list_pages(settings):
+    """{name: path} of the run's list pages: each section's that has one, and the meetings' pages."""
+    lang = settings["DEFAULT_LANG"]
+    pages = {name: conf.get(lang) for name, conf in settings.get("SECTIONS", {}).items() if conf.get(lang)}
+    meetings = settings.get("MEETINGS", {}).get(lang, {})
+    pages.update({name: meetings[name] for name in ("upcoming", "past") if meetings.get(name)})
+    return {name: path.strip("/") for name, path in pages.items()}
 
 
 def alt_text(words, macros=None, photo_alt=""):
