@@ -126,7 +126,7 @@ def _units(text):
     """The title's words as wrapped: a number stays with the word after it ("7 October", "2022. gada")."""
     units = []
     for word in text.split(" "):
-        if units and _NUMBER.match(units[-1].rsplit(" ", 1)[-1]) and " " not in units[-1]:
+        if units and _NUMBER.match(units[-1]):  # a unit of one word that is a number
             units[-1] = f"{units[-1]} {word}"
         else:
             units.append(word)
