@@ -25,7 +25,8 @@ import pytest
 from tools import ROOT, free_port, request, require, serve_with_project_config
 
 PUBLISH = ROOT / "deploy" / "publish"
-PROJECT_FILES = ("content", "theme", "plugins", "editor", "pelicanconf.py", "publishconf.py", "pyproject.toml", "requirements")
+PROJECT_FILES = ("content", "theme", "plugins", "sitebuilder", "editor", "pelicanconf.py", "publishconf.py",
+                 "pyproject.toml", "requirements")
 ABOUT = "content/pages/par-projektu.lv.md"  # served at /par-projektu/
 MARKER = "Šī rindkopa nāca ar otro publikāciju."
 BAD_STORY = "content/stories/mezinieku-viedais-ciems.lv.md"
