@@ -117,6 +117,13 @@ POSTERS = {
     "names": {"lv": "plakats", "en": "poster"},
 }
 
+# Share cards (site_cards): the image of each page's link preview, 1200x630,
+# drawn by Pillow (a card per document and language), kept in cache/cards/.
+# Only the published site (publishconf.py)
+# has them: a first `make serve` of 1,000 stories would wait over a minute for
+# them, and a preview is never shared. Without them a cover photo is the preview.
+SHARE_CARDS = False
+
 # Main navigation, in order: section folders, "meetings" (the upcoming and past
 # meetings, site_meetings), then pages by their file key.
 NAVIGATION = ["stories", "news", "meetings", "communities", "goals", "methodology", "pages/par-projektu"]
@@ -128,7 +135,7 @@ PLUGIN_PATHS = ["plugins"]
 # Always explicit: unset, Pelican loads every installed namespace plugin.
 PLUGINS = ["site_content", "site_languages", "site_sections", "theme_i18n", "theme_assets",
            "site_meetings", "site_search", "site_metadata", "site_guides", "site_goals",
-           "site_participation", "site_posters"]
+           "site_participation", "site_posters", "site_cards"]
 
 # The web editor for organisers (sitebuilder.editor, Sveltia CMS): the folder in the
 # repository it is published from, and its address in the site (/admin/).

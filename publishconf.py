@@ -17,3 +17,4 @@ PRECOMPRESS = True  # `.gz` copies of text files for the web server's gzip_stati
 GUIDE_PRINT = dict(GUIDE_PRINT, pdf=True)  # noqa: F405  each guide's PDF beside its print page
 POSTERS = dict(POSTERS, pdf=True)  # noqa: F405  a poster beside each upcoming meeting's page
 SEARCH_INDEX = True  # the Pagefind index of the search page
+SHARE_CARDS = True  # each page's link preview image (site_cards)

@@ -68,6 +68,10 @@ def references(soup):
         for candidate in tag["srcset"].split(","):
             if candidate.strip():
                 yield "srcset", candidate.split()[0]
+    # a link preview's image (the share card) is a file of the site too
+    for tag in soup.find_all("meta", property=["og:image", "og:image:url", "og:image:secure_url"]):
+        if tag.get("content"):
+            yield tag["property"], tag["content"]
 
 
 def resolves(output, target):
@@ -77,7 +81,7 @@ def resolves(output, target):
 
 
 def broken_links(output, site_url=""):
-    """Every href, src and srcset of every page that points inside the site to no file."""
+    """Every href, src, srcset and og:image of every page that points inside the site to no file."""
     broken = []
     for page in html_files(output):
         for attribute, value in references(parse(output, page)):

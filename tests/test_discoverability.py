@@ -112,7 +112,8 @@ def test_canonical_and_link_preview_tags(site, lang, kind):
     assert meta["og:title"] and meta["og:description"]
     assert meta["og:locale"] == {"lv": "lv_LV", "en": "en_GB"}[lang]
     assert meta["og:type"] == ("article" if kind in ("story", "news item", "invitation") else "website")
-    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    # every page has a share card (site_cards, tests/test_cards.py): a large image
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
 
 
 def json_ld(soup):
@@ -159,13 +160,15 @@ def test_stories_and_news_are_articles(site, lang, kind):
     assert "&amp;" not in data["description"] and data["description"]
 
 
-def test_a_cover_photo_is_the_link_preview_and_the_article_image(photo_site):
+def test_a_cover_photo_is_the_article_image_and_behind_the_link_preview(photo_site):
     soup = parse(photo_site.output, "stasti/talka/index.html")
     meta = {tag["property"]: tag["content"] for tag in soup.find_all("meta", property=True)}
-    image = meta["og:image"]
+    article = next(d for d in json_ld(soup) if d["@type"] == "Article")
+    image = article["image"]
     assert image.startswith(photo_site.site_url + "/images/") and image.endswith(".jpg")
     assert (photo_site.output / image[len(photo_site.site_url) + 1:]).is_file()
-    assert meta["og:image:alt"] and int(meta["og:image:width"]) > 0
+    # the link preview is the page's share card, the photo behind its words (tests/test_cards.py)
+    assert meta["og:image"].startswith(photo_site.site_url + "/stasti/talka/share.")
+    assert meta["og:image"].endswith(".jpg")
+    assert meta["og:image:alt"] and int(meta["og:image:width"]) == 1200
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
-    article = next(d for d in json_ld(soup) if d["@type"] == "Article")
-    assert article["image"] == image

@@ -13,12 +13,21 @@ the site must stay within 30 KB of HTML, CSS, scripts and fonts, gzipped.
 Headings, the site's name, the menu and buttons are set in it; running text
 stays in the reader's system font, which any device has with every Latvian
 letter. Run it again after adding a character to CHARACTERS:
-`.venv/bin/python theme/make_fonts.py`; tests/test_theme.py checks that the
+`.venv/bin/python theme/make_fonts.py` (`--cards`: only the cards' fonts); tests/test_theme.py checks that the
 text of every heading of the built site is in the font.
+
+It also makes the share cards' fonts (plugins/site_cards), which are drawn at
+build time and never downloaded: card-fonts/source-sans-3-{bold,regular}.ttf,
+weights 700 and 400, with every character of the "latin" and "latin-ext"
+parts (781 characters, 117 KB each) rather than CHARACTERS, so that a title
+with a letter the headings have not needed yet (ö, é, ő ...) is still set in
+the site's typeface. TrueType, not WOFF2: FreeType reads WOFF2 only when it
+was built with Brotli, TrueType always.
 """
 
 import os
 import shutil
+import sys
 import tempfile
 
 from fontTools import subset
@@ -38,6 +47,8 @@ CHARACTERS = (
     + "\u00a0„“”‘’–—…·«»©°€×"
 )
 PARTS = ("latin", "latin-ext")
+CARD_TARGET = os.path.join(HERE, "card-fonts")
+CARD_FONTS = {"source-sans-3-bold.ttf": 700, "source-sans-3-regular.ttf": 400}
 
 
 def part(name, folder):
@@ -55,6 +66,32 @@ def part(name, folder):
     font.flavor = None
     font.save(path)
     return path
+
+
+def card_part(name, weight, folder):
+    """One of the package's parts at `weight`, whole, saved as TTF in `folder`."""
+    font = TTFont(os.path.join(PACKAGE, "files", f"source-sans-3-{name}-wght-normal.woff2"))
+    font = instancer.instantiateVariableFont(font, {"wght": weight})
+    font.flavor = None
+    font.recalcTimestamp = False
+    path = os.path.join(folder, f"{name}-{weight}.ttf")
+    font.save(path)
+    return path
+
+
+def card_fonts():
+    """The share cards' fonts: each weight of CARD_FONTS, every character of PARTS, one TTF."""
+    os.makedirs(CARD_TARGET, exist_ok=True)
+    source = TTFont(os.path.join(PACKAGE, "files", f"source-sans-3-{PARTS[0]}-wght-normal.woff2"))["head"]
+    with tempfile.TemporaryDirectory() as folder:
+        for name, weight in CARD_FONTS.items():
+            merged = Merger().merge([card_part(part_name, weight, folder) for part_name in PARTS])
+            # the same bytes from every run: the package's dates, not the clock's
+            merged["head"].created, merged["head"].modified = source.created, source.modified
+            merged.recalcTimestamp = False
+            merged.save(os.path.join(CARD_TARGET, name))
+            print(f"{name}: {os.path.getsize(os.path.join(CARD_TARGET, name))} bytes")
+    shutil.copyfile(os.path.join(PACKAGE, "LICENSE"), os.path.join(CARD_TARGET, "OFL.txt"))
 
 
 def has(font, character):
@@ -75,4 +112,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--cards"]:
+        card_fonts()
+    else:
+        main()
+        card_fonts()

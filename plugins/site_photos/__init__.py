@@ -55,7 +55,7 @@ from .config import photo_config
 from .markup import Found, cover_path, photo_path, rewrite
 from .views import output_url, picture_for, publish
 
-__all__ = ["check_content", "prepare_build", "register"]
+__all__ = ["check_content", "current_run", "prepare_build", "register"]
 
 logger = logging.getLogger(__name__)
 MACROS = "macros/photos.html"
@@ -118,6 +118,11 @@ class PhotoRun:
 
 
 _RUN = [None]  # this process's language run's PhotoRun (start_run)
+
+
+def current_run():
+    """This language run's photos (a PhotoRun: catalogue, settings), or None before it starts."""
+    return _RUN[0]
 
 
 class MacroRenderer:

@@ -1,0 +1,173 @@
+"""A share card drawn: 1200×630 pixels, the size link previews show without cropping.
+
+Pure: words in (a `Words`), a list of placed lines (`compose`) and then the
+image's bytes out (`render`; its file type from `extension`). The site's palette (theme/static/css/site.css):
+white and gold on its dark green; over a cover photo, white on a scrim of
+that green, dense enough (SCRIM_ALPHA) that white text keeps a contrast of
+at least 4.5:1 (WCAG AA) even over a white sky.
+
+Formats, by measurement: a card without a photo is a PNG of 64 colours
+(Pillow's fast octree, zlib level 6): 11–22 KB, 14 ms to encode, where the
+median cut and zlib level 9 took 80 ms for 19 KB, an RGB PNG is 52–62 KB,
+and a JPEG of quality 85 is 70 KB with blurred letters. A card over a photo
+is a JPEG of quality 80, about 50 KB over a phone's photo (a PNG of it is
+over 300 KB); one over MAX_BYTES is made again at a lower quality, so no
+card is larger than that.
+"""
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw
+
+from .layout import Box, Line, fit_line, fit_title
+
+__all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "extension", "render"]
+
+WIDTH, HEIGHT = 1200, 630
+MAX_BYTES = 150_000
+MARGIN = 72
+TOP = 64
+BOTTOM = 56
+# The theme's colours (site.css): --accent-dark, --accent, --gold, --river, --background.
+DARK, GREEN, GOLD, RIVER, PAPER = "#123b2e", "#1f5f4a", "#f2c14e", "#a8d8ea", "#fffdf8"
+SCRIM_ALPHA = 0.72  # share of --accent-dark over a photo
+PALETTE_COLOURS = 64
+JPEG_QUALITIES = (80, 70, 60, 50)
+
+KICKER_SIZE, WHEN_SIZE, WHERE_SIZE = 32, 36, 32
+NAME_SIZE, ORGANISATION_SIZE = 36, 26
+LOGO = 76  # pixels square, at the bottom left
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a card says, in the page's language."""
+
+    title: str
+    kicker: str = ""  # the kind of page, and what it belongs to: "Stāsts · Mežinieki"
+    when: str = ""  # a meeting's day and time
+    where: str = ""  # a meeting's place and address
+    sitename: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Composition:
+    """Every line of a card where it is drawn, with its colour; the title's box, and whether the title was cut."""
+
+    lines: tuple  # ((Line, colour), ...)
+    title_box: Box
+    title: tuple  # the title's Lines
+    cut: bool
+
+
+def compose(fonts, words, photo=False):
+    """Place a card's words (pure: measured with `fonts`, a fonts.Fonts)."""
+    width = WIDTH - 2 * MARGIN
+    light = PAPER if not photo else "#ffffff"
+    accent = GOLD if not photo else "#ffffff"
+    soft = RIVER if not photo else "#ffffff"
+    lines = []
+    logo_top = HEIGHT - BOTTOM - LOGO
+    text_left = MARGIN + LOGO + 24
+    lines.append((fit_line(fonts, words.sitename, text_left, logo_top + 34, WIDTH - MARGIN - text_left,
+                           NAME_SIZE, "bold"), light))
+    lines.append((fit_line(fonts, words.organisation, text_left, logo_top + 70, WIDTH - MARGIN - text_left,
+                           ORGANISATION_SIZE, "regular"), soft))
+    bottom = logo_top - 40  # the lowest baseline above the wordmark
+    meeting = []
+    if words.where:
+        meeting.append(fit_line(fonts, words.where, MARGIN, bottom, width, WHERE_SIZE, "regular"))
+        bottom -= round(WHERE_SIZE * 1.45)
+    if words.when:
+        meeting.append(fit_line(fonts, words.when, MARGIN, bottom, width, WHEN_SIZE, "bold"))
+    lines += [(line, soft if line.size == WHERE_SIZE else light) for line in meeting]
+    top = TOP
+    if words.kicker:
+        lines.append((fit_line(fonts, words.kicker, MARGIN, TOP + KICKER_SIZE, width, KICKER_SIZE, "bold"), accent))
+        top = TOP + KICKER_SIZE + 36
+    title_bottom = (min(line.baseline for line in meeting) - round(WHEN_SIZE * 1.1) - 24) if meeting else logo_top - 36
+    box = Box(MARGIN, top, WIDTH - MARGIN, title_bottom)
+    title, cut = fit_title(fonts, words.title, box)
+    lines += [(line, light) for line in title]
+    return Composition(tuple(lines), box, tuple(title), cut)
+
+
+def extension(photo):
+    """The file type of a card: a JPEG over a photo, else a PNG."""
+    return "jpg" if photo is not None else "png"
+
+
+def render(fonts, words, photo=None):
+    """The bytes of a card (of type `extension(photo)`); `photo` is the path of a JPEG to set behind it, or None."""
+    composition = compose(fonts, words, photo=photo is not None)
+    image = _background(photo)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH - 1, 7), fill=GOLD)
+    for line, colour in composition.lines:
+        draw.text((line.x, line.baseline), line.text, font=line.font(), fill=colour, anchor="ls")
+    logo = _logo(LOGO)
+    image.paste(logo, (MARGIN, HEIGHT - BOTTOM - LOGO), logo)
+    return _png(image) if photo is None else _jpeg(image)
+
+
+def _background(photo):
+    if photo is None:
+        return Image.new("RGB", (WIDTH, HEIGHT), DARK)
+    with Image.open(photo) as source:
+        source.draft("RGB", (WIDTH, HEIGHT))  # decode a large JPEG at a fraction of its size: faster
+        source = source.convert("RGB")
+        scale = max(WIDTH / source.width, HEIGHT / source.height)
+        crop_w, crop_h = WIDTH / scale, HEIGHT / scale
+        left, top = (source.width - crop_w) / 2, (source.height - crop_h) / 2
+        image = source.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS,
+                              box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0)
+    scrim = Image.new("RGB", (WIDTH, HEIGHT), DARK)
+    return Image.blend(image, scrim, SCRIM_ALPHA)
+
+
+@lru_cache(maxsize=2)
+def _logo(size):
+    """The site's logo (theme/static/images/logo.svg: two roofs over the Daugava), drawn at 4× and reduced."""
+    scale = size * 4 / 48
+    big = Image.new("RGBA", (size * 4, size * 4), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(big)
+    draw.rounded_rectangle((0, 0, size * 4 - 1, size * 4 - 1), radius=round(10 * scale), fill=GREEN)
+
+    def stroke(points, colour):
+        points = [(x * scale, y * scale) for x, y in points]
+        draw.line(points, fill=colour, width=round(4 * scale), joint="curve")
+        radius = 2 * scale
+        for x, y in (points[0], points[-1]):  # round caps
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+
+    stroke([(9, 27), (16.5, 19), (24, 27), (31.5, 19), (39, 27)], GOLD)
+    # M6 37 c6-4 12 4 18 0 s12-4 18 0: two cubic curves
+    wave = []
+    for start, c1, c2, end in (((6, 37), (12, 33), (18, 41), (24, 37)), ((24, 37), (30, 33), (36, 33), (42, 37))):
+        for step in range(0 if not wave else 1, 25):
+            t = step / 24
+            wave.append(tuple(
+                (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3
+                for p0, p1, p2, p3 in zip(start, c1, c2, end)
+            ))
+    stroke(wave, RIVER)
+    return big.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _png(image):
+    buffer = io.BytesIO()
+    paletted = image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    paletted.save(buffer, "PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+def _jpeg(image):
+    for quality in JPEG_QUALITIES:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() <= MAX_BYTES:
+            break
+    return buffer.getvalue()
