@@ -16,5 +16,6 @@ RELATIVE_URLS = False
 PRECOMPRESS = True  # `.gz` copies of text files for the web server's gzip_static
 GUIDE_PRINT = dict(GUIDE_PRINT, pdf=True)  # noqa: F405  each guide's PDF beside its print page
 SEARCH_INDEX = True  # the Pagefind index of the search page
+OFFLINE = dict(OFFLINE, worker=True)  # noqa: F405  the service worker (sw.js) for offline reading
 # A published site is mostly built once into a new folder (a release, a CI job): no spare.
 SPARE_AFTER_FIRST_BUILD = False
