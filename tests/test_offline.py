@@ -202,6 +202,19 @@ def _cached(page):
     }""")
 
 
+def _kept_paths(page):
+    return [path for paths in _cached(page).values() for path in paths]
+
+
+def _eventually(page, condition, seconds=20):
+    """Wait until condition(page) holds (the worker works beside the page), at most `seconds`."""
+    for _attempt in range(seconds * 5):
+        if condition(page):
+            return True
+        page.wait_for_timeout(200)
+    return condition(page)
+
+
 def _kept_titles(page):
     page.wait_for_selector("#kept-opened:not([hidden])", timeout=10_000)
     return [a.inner_text() for a in page.query_selector_all("#kept-pages a")]
@@ -223,6 +236,7 @@ def test_a_visitor_reads_offline_what_was_opened_the_guides_and_the_offline_page
     for lang in ("lv", "en"):
         page.goto(f"{base}/{STORIES[lang][0]}")
         _wait_for_worker(page)
+    assert _eventually(page, lambda page: {f"/{STORIES[lang][0]}" for lang in STORIES} <= set(_kept_paths(page)))
     cached = _cached(page)
     assert list(cached) == [f"offline-{config['release']}"]
     [kept] = cached.values()
@@ -267,10 +281,7 @@ def test_a_new_release_replaces_the_old_cache_and_keeps_what_was_read(visitor, s
         new = "0" * 32
         worker.write_bytes(saved[worker].replace(old.encode(), new.encode()))
         page.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
-        for _attempt in range(100):  # until the new worker is active: 20 s at most
-            if list(_cached(page)) == [f"offline-{new}"]:
-                break
-            page.wait_for_timeout(200)
+        assert _eventually(page, lambda page: list(_cached(page)) == [f"offline-{new}"])  # the new worker is active
         [kept] = _cached(page).values()
         assert f"/{STORIES['lv'][0]}" in kept  # carried over from the old release's cache
         visitor.set_offline(True)
@@ -281,14 +292,41 @@ def test_a_new_release_replaces_the_old_cache_and_keeps_what_was_read(visitor, s
             path.write_bytes(data)
 
 
-def test_a_search_is_never_kept(visitor, served_site):
+def test_a_page_that_is_gone_is_no_longer_kept(visitor, served_site):
+    base, relative = served_site.site_url, "privatums/"
+    folder = served_site.output / relative
+    files = {path: path.read_bytes() for path in folder.iterdir()}
+    assert sorted(path.name for path in files) == ["index.html", "index.html.br", "index.html.gz"]
     page = visitor.new_page()
+    try:
+        page.goto(f"{base}/{relative}")
+        _wait_for_worker(page)
+        # kept as the worker starts: it was opened before the worker ran
+        assert _eventually(page, lambda page: f"/{relative}" in _kept_paths(page))
+        for path in files:  # the next release has no such page (a folder without its page is a 403)
+            path.unlink()
+        folder.rmdir()
+        page.goto(f"{base}/{relative}")  # the kept copy at once, and a 404 behind it
+        assert page.locator("h1").count() == 1
+        assert _eventually(page, lambda page: f"/{relative}" not in _kept_paths(page))
+    finally:
+        folder.mkdir(exist_ok=True)
+        for path, data in files.items():
+            path.write_bytes(data)
+
+
+def test_neither_the_editor_nor_a_search_is_ever_kept(visitor, served_site):
+    page = visitor.new_page()
+    page.goto(f"{served_site.site_url}/admin/")
     page.goto(f"{served_site.site_url}/en/search/")
     _wait_for_worker(page)
+    page.goto(f"{served_site.site_url}/admin/")  # now through the worker, which lets it pass
+    page.goto(f"{served_site.site_url}/en/search/")
+    assert _eventually(page, lambda page: "/en/search/" in _kept_paths(page))
     page.fill("#search-query", "community")
     page.press("#search-query", "Enter")
     page.wait_for_selector("#search-results li", timeout=20_000)
-    kept = [path for paths in _cached(page).values() for path in paths]
-    assert not [path for path in kept if path.startswith("/pagefind/")]
+    kept = _kept_paths(page)
+    assert not [path for path in kept if path.startswith(("/pagefind/", "/admin/"))]
     assert "/en/search/" in kept
 

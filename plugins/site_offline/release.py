@@ -7,7 +7,8 @@ the theme, the plugins' code, the site's address, languages and day), not from
 the finished pages: the runs write the two languages' pages at once, and an
 incremental build does not rewrite the pages it keeps. No machine path, clock
 or file time enters it: two builds of one commit on one day give one digest.
-Measured on the `make bench` corpus (2,000 content files): about 0.1 s.
+Measured: 0.12 s for 2,000 content files of 5 KB, of which 0.065 s is the
+theme and the plugins; once per build, in the default language's run.
 """
 
 import hashlib

@@ -109,6 +109,8 @@ async function page(event, url) {
     const type = response.headers.get("Content-Type") || "";
     if (response.ok && response.type === "basic" && type.startsWith("text/html")) {
       await keep(cache, key, response.clone());
+    } else if (response.status === 404 || response.status === 410) {
+      await cache.delete(key);  // gone from the site: no longer kept
     }
     return response;
   });

@@ -4,7 +4,7 @@ One worker for the whole site, not one per language: its scope then covers
 both languages, so a visitor who reads in both keeps one cache (the theme's
 files once), and a page never opened shows the offline page of the language
 of its address. The code (worker.js beside this file) is ours, without a
-framework: 3 KB, about 1.3 KB gzipped.
+framework: sw.js is 6.0 KB, 2.2 KB gzipped (2.1 KB in Brotli).
 """
 
 import json
