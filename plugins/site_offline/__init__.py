@@ -12,13 +12,15 @@ pages from the start, and every page a visitor opens; its cache is named
 after the release (release.py).
 """
 
-import logging
 import os
 
 from pelican import signals
 from pelican.generators import Generator
 
+from site_guides import chapter_section, guide_languages
+from site_guides.model import options as guide_options, print_paths
 from site_languages import path_alternates
+from site_search import BUNDLE
 
 from .config import language_path, options, root_path, site_root
 from .manifest import MANIFEST, web_manifest
@@ -27,16 +29,11 @@ from .worker import CACHE_PREFIX, WORKER, kept_assets, worker_config, worker_scr
 
 __all__ = ["guide_pages", "register"]
 
-logger = logging.getLogger(__name__)
-
 TEMPLATE = "offline"
 
 
 def guide_pages(settings):
     """{lang: [each guide's print page, relative to the language's root]} where the guide has chapters."""
-    from site_guides import chapter_section, guide_languages  # noqa: PLC0415
-    from site_guides.model import options as guide_options, print_paths  # noqa: PLC0415
-
     section = chapter_section(settings)
     index = settings.get("SITE_INDEX")
     if section is None or index is None:
@@ -129,8 +126,6 @@ def precache_list(settings, config, guides):
 
 def never_list(settings):
     """What the worker never touches: the web editor and the search index."""
-    from site_search import BUNDLE  # noqa: PLC0415
-
     root = root_path(settings)
     never = [f"{root}/{BUNDLE}/"]
     editor = (settings.get("EDITOR") or {}).get("path")
