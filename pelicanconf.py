@@ -155,6 +155,17 @@ EDITOR = {
     },
 }
 
+# Offline reading (site_offline): a web app manifest in each language, the
+# offline page of each language (relative to its root), and a service worker
+# that keeps the pages a visitor opens, the theme and the guides' print pages.
+# The worker is on in the published site only (publishconf.py): in a preview
+# it would show the page as it was before the last change.
+OFFLINE = {
+    "worker": False,
+    "pages": {"lv": "bezsaiste", "en": "offline"},
+}
+PLUGINS += ["site_offline"]
+
 # The search page of each language, relative to the language's root.
 SEARCH_PAGES = {"lv": "meklet", "en": "search"}
 # The search index (Pagefind) reads every page of the finished site: about 2 s

@@ -18,3 +18,4 @@ GUIDE_PRINT = dict(GUIDE_PRINT, pdf=True)  # noqa: F405  each guide's PDF beside
 POSTERS = dict(POSTERS, pdf=True)  # noqa: F405  a poster beside each upcoming meeting's page
 SEARCH_INDEX = True  # the Pagefind index of the search page
 SHARE_CARDS = True  # each page's link preview image (site_cards)
+OFFLINE = dict(OFFLINE, worker=True)  # noqa: F405  the service worker (sw.js) for offline reading

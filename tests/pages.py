@@ -26,6 +26,7 @@ KINDS = {
         "participation": "lidzdaliba/index.html",
         "participation report": "lidzdaliba/parskats-2022/index.html",
         "404": "404.html",
+        "offline page": "bezsaiste/index.html",
     },
     "en": {
         "home": "en/index.html",
@@ -51,5 +52,6 @@ KINDS = {
         "participation": "en/participation/index.html",
         "participation report": "en/participation/report-2022/index.html",
         "404": "en/404.html",
+        "offline page": "en/offline/index.html",
     },
 }

@@ -202,3 +202,16 @@ def test_the_virtual_host_sends_hsts_and_the_security_headers_on_every_answer_a_
         assert status == 301 and headers["Location"] == "https://kopienas.example.org/stasti/"
     finally:
         server.stop()
+
+
+def test_the_worker_and_the_manifests_as_with_nginx(apache):
+    """Offline reading (site_offline): the worker revalidated on every visit, the manifests by their type."""
+    status, headers, body = request(apache.base + "/sw.js")
+    assert status == 200 and body.startswith(b"const CONFIG = ")
+    assert headers["Cache-Control"] == "no-cache"
+    assert "worker-src 'self'" in headers["Content-Security-Policy"]
+    for path in ("/manifest.webmanifest", "/en/manifest.webmanifest"):
+        status, headers, _body = request(apache.base + path, headers={"Accept-Encoding": "gzip"})
+        assert status == 200
+        assert headers["Content-Type"] == "application/manifest+json; charset=utf-8"
+        assert headers["Content-Encoding"] == "gzip"

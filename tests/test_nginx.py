@@ -35,6 +35,7 @@ def assert_security_headers(headers, url):
     csp = headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp, csp
     assert "frame-ancestors 'none'" in csp
+    assert "worker-src 'self'" in csp  # the service worker for offline reading, the site's own (site_offline)
     assert {name: headers[name] for name in HEADER_VALUES} == HEADER_VALUES, url
 
 

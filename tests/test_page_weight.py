@@ -1,14 +1,15 @@
 """What a first-time visitor downloads, photos aside, for each kind of page.
 
 Measured in Chromium against nginx (gzip as a browser gets it): HTML, CSS,
-JavaScript and fonts, the bytes on the wire of each response's body. The table
-is printed at the end of `make test`.
+JavaScript and fonts, the bytes on the wire of each response's body, and the
+service worker the page registers (sw.js, fetched by the browser beside the
+page: counted as a script). The table is printed at the end of `make test`.
 """
 
 import pytest
 
 from pages import KINDS
-from tools import PAGE_WEIGHTS, url_of
+from tools import PAGE_WEIGHTS, request, url_of
 
 LIMIT = 30_000  # bytes: HTML, CSS, scripts and fonts, gzipped, of one page
 COUNTED = {"document", "stylesheet", "script", "font"}
@@ -28,6 +29,10 @@ def download_weight(browser, url):
             kind = response.request.resource_type
             size = response.request.sizes()["responseBodySize"]
             weights[kind] = weights.get(kind, 0) + size
+        worker = page.evaluate("document.querySelector('script[data-worker]')?.dataset.worker || null")
+        if worker:  # its fetch is the worker's own, not the page's: asked for as the browser does
+            _status, _headers, body = request(worker, headers={"Accept-Encoding": "gzip"})
+            weights["script"] = weights.get("script", 0) + len(body)
         return weights
     finally:
         context.close()

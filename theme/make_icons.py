@@ -38,7 +38,7 @@ def draw(size, radius=10):
 def main():
     os.makedirs(ROOT, exist_ok=True)
     draw(180, radius=0).convert("RGB").save(os.path.join(ROOT, "apple-touch-icon.png"), optimize=True)
-    for size in (32, 192):
+    for size in (32, 192, 512):  # 192 and 512: the web app manifest (site_offline)
         draw(size).save(os.path.join(ROOT, f"icon-{size}.png"), optimize=True)
     draw(48).save(os.path.join(ROOT, "favicon.ico"), sizes=[(16, 16), (32, 32), (48, 48)])
 

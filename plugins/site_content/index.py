@@ -533,7 +533,8 @@ def reserved_addresses(settings):
 
     A page there would be overwritten, or hide what the site makes: the
     editor (/admin/) and the search index and the photos (in the root
-    language), the search page, the meetings' lists, the guides' printable copies.
+    language), the search page, the meetings' lists, the guides' printable copies, the
+    offline page.
     """
     languages = settings["LANGUAGES"]
     found = {}
@@ -544,6 +545,7 @@ def reserved_addresses(settings):
         }
         meetings = (settings.get("MEETINGS") or {}).get(lang) or {}
         names |= {meetings.get("upcoming"), meetings.get("past")}
+        names.add(((settings.get("OFFLINE") or {}).get("pages") or {}).get(lang))
         if not conf.get("prefix"):
             names |= {(settings.get("EDITOR") or {}).get("path"), "pagefind",
                       (settings.get("PHOTOS") or {}).get("folder", "images")}
