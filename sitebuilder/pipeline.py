@@ -1,17 +1,16 @@
-"""The build, stage by stage: read and check, convert, render each language, finish, swap.
+"""The build, stage by stage: read and check, render each language, finish, swap.
 
     build()
-      1. read_settings     the settings file, with the command line's overrides and one build date
+      1. read_build_settings  the settings file, with the command line's overrides and one build date
       2. read_and_check    the content index (every file read, parsed and checked once), the
                            photos (prepared once for every language), the pages' digests; a
                            strict build with a content problem stops here, before rendering
-      3. convert_ahead     a first build's Markdown, converted on every core (kept for later builds)
-      4. render_languages  one Pelican run per language, in parallel processes, into a new folder
+      3. render_languages  one Pelican run per language, in parallel processes, into a new folder
                            beside the output; pages whose inputs did not change are linked from
                            the last build (site_incremental), not rendered
-      5. finish            the steps that need the whole site: the web editor, the sitemap, the
+      4. finish            the steps that need the whole site: the web editor, the sitemap, the
                            search index, the compressed copies
-      6. swap              the new folder replaces the output (a failed build replaces nothing),
+      5. swap              the new folder replaces the output (a failed build replaces nothing),
                            and the build's state is kept for the next one (cache.fresh)
 
 Why one Pelican run per language in parallel processes: each run reads only
@@ -27,7 +26,6 @@ them all and fails.
 """
 
 import contextlib
-import functools
 import logging
 import multiprocessing
 import os
@@ -46,7 +44,7 @@ from pelican.settings import read_settings
 import site_photos
 import site_search
 from site_content import REPORTED_BY_CHECK, ContentIndex, reader
-from site_content.index import kept_namespace, text_files
+from site_content.index import kept_namespace
 from site_content.messages import Text, render
 from site_content.problems import messages_language, shown_folder
 from site_content.publication import build_today
@@ -58,7 +56,7 @@ from .cache import fresh
 from .cache.documents import KeptDocuments
 from .cache.keys import pages_digests
 from .cache.kept import Kept
-from .cache.markdown import Ahead, MarkdownCache
+from .cache.markdown import MarkdownCache
 from .context import BuildContext, Incremental, use
 from .precompress import compress_tree
 
@@ -190,26 +188,7 @@ def check(settings_file="pelicanconf.py", extra=None):
     return [problem.format(lang, shown) for problem in index.problems], lang, index.checked
 
 
-# -- 3. convert ahead ----------------------------------------------------------------------------
-
-def convert_ahead(base, index, caches, jobs):
-    """Stage 3: a first build's Markdown bodies converted on every core, into the languages' caches."""
-    new = [lang for lang, cache in caches.items() if not os.path.exists(cache.path)]
-    if jobs < 2 or not new:
-        return None
-    return Ahead.start(text_files(base, new), base["MARKDOWN"])
-
-
-def _bodies(index, lang):
-    """The Markdown bodies of a language's documents, as the reader will convert them."""
-    return [
-        index.body(document.source)
-        for document in index.documents.values()
-        if document.lang == lang and document.source in index.data
-    ]
-
-
-# -- 4. render -----------------------------------------------------------------------------------
+# -- 3. render -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class LanguageRun:
@@ -309,7 +288,7 @@ def _child(settings_file, run, sender):
 
 
 def render_languages(settings_file, runs, jobs):
-    """Stage 4: every language's run; {lang: (warnings, errors, records)}."""
+    """Stage 3: every language's run; {lang: (warnings, errors, records)}."""
     if jobs == 1:
         return {run.lang: run_language(settings_file, run) for run in runs}, []
     context = multiprocessing.get_context("fork")
@@ -330,10 +309,10 @@ def render_languages(settings_file, runs, jobs):
     return results, [process for _lang, process, _receiver in children]
 
 
-# -- 5. finish -----------------------------------------------------------------------------------
+# -- 4. finish -----------------------------------------------------------------------------------
 
 def finish(staging, base, index, results, reuse=None):
-    """Stage 5: what needs the whole site. False when a step failed (the site must not go live)."""
+    """Stage 4: what needs the whole site. False when a step failed (the site must not go live)."""
     pages = [entry for _w, _e, calls in results.values() for _key, _files, entry in calls.values()]
     steps = [
         ("editor", lambda: editor.publish_editor(staging, base)),
@@ -352,7 +331,7 @@ def finish(staging, base, index, results, reuse=None):
     return True
 
 
-# -- 6. swap -------------------------------------------------------------------------------------
+# -- 5. swap -------------------------------------------------------------------------------------
 
 def swap(staging, output):
     """Put the new site in place of the old one, which is removed beside the caller.
@@ -433,13 +412,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         # published site, each built from the last, share theirs.
         kept_for = output if previous_output is None else os.path.dirname(output)
         runs = language_runs(base, extra, checked, staging, inputs, previous, incremental_build, kept_for)
-        ahead = convert_ahead(base, checked.index, {run.lang: run.context.markdown for run in runs}, jobs)  # 3
-        with ahead or contextlib.nullcontext():  # its workers end with the build, whatever happens
-            if ahead is not None:
-                ahead.put([(run.context.markdown, functools.partial(_bodies, checked.index, run.lang))
-                           for run in runs])
-                _timing("Markdown converted ahead")
-        results, children = render_languages(settings_file, runs, jobs)  # 4
+        results, children = render_languages(settings_file, runs, jobs)  # 3
         _timing("language runs")
 
     counts = [(w, e) for w, e, _calls in results.values()] + [checked.counts]
@@ -449,7 +422,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
     failed = refused or errors > 0 or (strict and (warnings > 0 or problems > 0))
     if not failed:
         reuse = (previous["output"], previous["files"]) if previous else None
-        failed = not finish(staging, base, checked.index, results, reuse)  # 5
+        failed = not finish(staging, base, checked.index, results, reuse)  # 4
         _timing("steps after the runs")
     for process in children:
         process.join()
@@ -461,7 +434,7 @@ def build(settings_file="pelicanconf.py", output=None, jobs=None, strict=False, 
         if failed:
             shutil.rmtree(staging, ignore_errors=True)
         else:
-            swap(staging, output)  # 6
+            swap(staging, output)  # 5
             fresh.save(inputs.cache, output, {
                 "fingerprint": fingerprint,
                 "code": code,

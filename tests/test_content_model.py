@@ -221,45 +221,6 @@ def _bodies():
     return bodies
 
 
-def test_bodies_converted_ahead_are_the_html_the_reader_makes(tmp_path):
-    """A first build converts its files' bodies on every core before the runs (Ahead)."""
-    from markdown import Markdown  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-    from sitebuilder.cache.markdown import Ahead, MarkdownCache, body_key  # noqa: PLC0415
-
-    settings = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
-    bodies = _bodies()
-    paths = []
-    for number, body in enumerate(bodies):
-        path = tmp_path / f"file-{number}.lv.md"
-        path.write_text(f"---\ntitle: T{number}\n---\n{body}", encoding="utf-8")
-        paths.append(str(path))
-    (tmp_path / "broken.lv.md").write_bytes(b"---\ntitle: x\n---\n\xff\xfe")
-    paths += [str(tmp_path / "broken.lv.md"), str(tmp_path / "gone.lv.md")]  # left to the index
-    lv_bodies, en_bodies = bodies[: len(bodies) // 2 + 5], bodies[len(bodies) // 2 :]  # 5 in both
-    lv = MarkdownCache(str(tmp_path / "lv.pickle"), settings)
-    en = MarkdownCache(str(tmp_path / "en.pickle"), settings)
-    edited = "A body the workers never saw: edited since they read its file."
-    ahead = Ahead.start(paths, settings, minimum=1)
-    assert ahead.put([(lv, lambda: lv_bodies + [edited]), (en, lambda: en_bodies)]) == len(lv_bodies) + len(en_bodies)
-    reference = Markdown(**settings)
-    for cache, part in ((lv, lv_bodies), (en, en_bodies)):
-        for body in part:
-            reference.reset()
-            assert cache.convert(body, lambda: pytest.fail("converted again")) == reference.convert(body)
-    assert body_key(en_bodies[-1]) not in lv
-    assert body_key(edited) not in lv  # converted when the run reads it
-
-    # A cache with a file is left alone: looking into it would load it, for a rebuild that needs few.
-    lv.save()
-    again = MarkdownCache(str(tmp_path / "lv.pickle"), settings)
-    with Ahead.start(paths, settings, minimum=1) as ahead:
-        assert ahead.put([(again, lambda: pytest.fail("bodies asked for"))]) == 0
-    assert again._entries is None
-    # Fewer files than the minimum: converted as they are read.
-    assert Ahead.start(paths[:3], settings, minimum=4) is None
-
-
 def test_one_markdown_parser_per_configuration_gives_what_a_new_one_gives():
     """site_content.reader.parser: made once (before the runs fork), then reused for every body."""
     from markdown import Markdown  # noqa: PLC0415

@@ -193,32 +193,6 @@ def test_a_published_build_after_an_edit_reuses_compressed_copies_and_gives_a_fu
     assert tree_digest(project / "output") == full_build(project, settings="publishconf.py")
 
 
-def test_the_index_parsed_on_every_core_finds_what_one_process_finds(tmp_path, monkeypatch):
-    from site_content import index as index_module  # noqa: PLC0415
-
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    story = (content / "stories" / "mezinieku-viedais-ciems.lv.md").read_text(encoding="utf-8")
-    for number in range(index_module.PARSE_AHEAD_MIN):
-        (content / "stories" / f"stasts-{number}.lv.md").write_text(
-            story.replace("title: ", f"title: {number} ", 1), encoding="utf-8")
-    (content / "stories" / "bojats.lv.md").write_text(story.replace("title:", "title: [", 1), encoding="utf-8")
-    (content / "stories" / "tukss.lv.md").write_text("", encoding="utf-8")
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
-
-    def scanned():
-        index = ContentIndex.from_settings(settings)
-        documents = {source: index.metadata(document) for source, document in index.documents.items()}
-        return documents, [problem.format("en", "content") for problem in index.problems]
-
-    parallel = scanned()  # more files than PARSE_AHEAD_MIN: parsed by a pool of processes
-    assert len(parallel[0]) > index_module.PARSE_AHEAD_MIN
-    monkeypatch.setattr(index_module, "PARSE_AHEAD_MIN", 10**9)
-    assert scanned() == parallel
-    assert [line.split(":")[0] for line in parallel[1]] == [
-        "content/stories/bojats.lv.md", "content/stories/tukss.lv.md"]
-
-
 def _index_found(index, digests):
     """What a build takes from a content index: documents, what is left out, problems, digests."""
     documents = {source: index.metadata(document) for source, document in index.documents.items()}
@@ -257,28 +231,6 @@ def test_a_run_whose_reading_cannot_be_kept_still_builds_and_says_so(tmp_path):
     (project / "cache" / "documents").write_text("not a folder", encoding="utf-8")
     result = site_build(project)  # asserts that it succeeded
     assert result.stderr.count("could not be kept for the next build") == 2  # one a language
-    assert tree_digest(project / "output") == full_build(project)
-
-
-def test_a_first_build_converting_markdown_ahead_gives_what_one_process_gives(tmp_path):
-    """Enough new bodies are converted on every core before the runs (sitebuilder.cache.markdown.Ahead)."""
-    from sitebuilder.cache.markdown import AHEAD_MIN  # noqa: PLC0415
-
-    project = copy_project(tmp_path)
-    story = (project / STORY).read_text(encoding="utf-8")
-    for number in range(AHEAD_MIN // 2 + 1):  # in both languages, with the site's own: over AHEAD_MIN
-        for lang in ("lv", "en"):
-            (project / "content" / "stories" / f"stasts-{number}.{lang}.md").write_text(
-                story.replace("title: ", f"title: {number} ", 1) + f"\n\n## Daļa {number}\n\nTeksts {lang}.\n",
-                encoding="utf-8")
-    ahead = site_build(project)
-    assert "Markdown converted ahead" in ahead.stderr
-    alone = site_build(project, "--jobs", "1", output="alone", cache="alone-cache")
-    assert "Markdown converted ahead" not in alone.stderr
-    assert tree_digest(project / "output") == tree_digest(project / "alone")
-    # And the next build, which has a Markdown cache, converts nothing ahead.
-    edit(project, "content/stories/stasts-7.lv.md", "Teksts lv.", "Teksts lv, labots.")
-    assert "Markdown converted ahead" not in site_build(project).stderr
     assert tree_digest(project / "output") == full_build(project)
 
 

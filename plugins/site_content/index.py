@@ -21,7 +21,6 @@ sees one message per mistake, not a Pelican error after it.
 import fnmatch
 import functools
 import json
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
@@ -62,7 +61,6 @@ class ContentIndex:
     preview: bool = False
     kept: object = field(default=None, repr=False)  # a kept.Kept of what each file's reading found
     data: dict = field(default_factory=dict, repr=False)  # source -> the file's bytes, read once
-    _ahead: dict = field(default_factory=dict, repr=False)  # digest -> parsed on every core
     _digests: dict = field(default_factory=dict, repr=False)  # source -> digest, computed once
     _checked: dict = field(default_factory=dict, repr=False)  # source -> key of its fields' check
     _last_body: tuple = field(default=(None, None), repr=False)  # (source, body) last asked for
@@ -91,7 +89,6 @@ class ContentIndex:
                 suffix = os.path.splitext(source)[1].lower() or os.path.basename(source)
                 index._problem(source, None, "file_type", suffix=suffix,
                                types=join_or(boundary.ATTACHMENT_TYPES))
-        index._parse_ahead(content_path, files)
         for source, section in files:
             index.checked += 1
             entry = index._read(content_path, section, source)
@@ -150,9 +147,7 @@ class ContentIndex:
         kind = self._kind(section)
         digest = self._digests.get(source) or _digest(data, kind)
         self._digests[source] = digest
-        found = self._ahead.pop(digest, None)
-        if found is None and self.kept is not None:
-            found = self.kept.get(digest)
+        found = self.kept.get(digest) if self.kept is not None else None
         if found is None:
             parsed = self._read_text(source, data)
             if parsed is None:
@@ -164,34 +159,6 @@ class ContentIndex:
         meta, lines, body_line, links, stamp, removed = found
         self.add(Problem(source, line, Text(code, params)) for line, code, params in removed)
         return section, key, lang, meta, lines, body_line, links, stamp
-
-    def _parse_ahead(self, content_path, files):
-        """Parse the new and changed files on every core before they are read one by one.
-
-        Parsing YAML and finding links is most of the index's work on a first
-        build. Files that cannot be parsed are left to `_read`, which says why.
-        """
-        todo = []
-        for source, section in files:
-            if section is None or parse_file_name(os.path.basename(source)) is None:
-                continue
-            data = _load(content_path, source)
-            if data is None:
-                continue  # too large: _read says so
-            self.data[source] = data
-            kind = self._kind(section)
-            digest = self._digests[source] = _digest(data, kind)
-            if self.kept is None or digest not in self.kept:
-                todo.append((digest, data, kind))
-        if len(todo) < PARSE_AHEAD_MIN or (os.cpu_count() or 1) < 2:
-            return
-        with multiprocessing.get_context("fork").Pool() as pool:
-            results = pool.map(_parse, [(data, kind) for _digest_, data, kind in todo], chunksize=64)
-        for (digest, _data, _kind), found in zip(todo, results):
-            if found is not None:
-                self._ahead[digest] = found
-                if self.kept is not None:
-                    self.kept.put(digest, found)
 
     def _read_text(self, source, data):
         """(text, meta, body, body_line) of a file's bytes, or None after a problem."""
@@ -397,25 +364,10 @@ class ContentIndex:
         return hashed([addresses, undated]), meta, states
 
 
-# Fewer new files than this are parsed in this process: starting others costs more.
-PARSE_AHEAD_MIN = 200
 
 
 def _digest(data, kind):
     return cache_key(kind, data)
-
-
-def _parse(job):
-    """What reading a file finds (see ContentIndex._read), or None when it has a problem."""
-    data, kind = job
-    try:
-        text = data.decode("utf-8-sig")
-        meta, body, body_line = frontmatter.parse(text)
-    except (UnicodeDecodeError, frontmatter.FrontMatterError):
-        return None
-    if not text.strip() or boundary.markup_overflow(body) is not None:
-        return None
-    return _findings(kind, text, meta, body, body_line)
 
 
 def _findings(kind, text, meta, body, body_line):
@@ -438,24 +390,6 @@ def kept_namespace():
             with open(os.path.join(folder, name), "rb") as f:
                 parts.append((name, f.read()))
     return cache_key(tuple(parts))
-
-
-def text_files(settings, langs):
-    """The paths of the content files in `langs` that the index reads as text.
-
-    For work on their bodies that can start before the index is built
-    (sitebuilder.cache.markdown.Ahead); the index itself still says what
-    is wrong with any of them.
-    """
-    found = []
-    content_path = settings["PATH"]
-    for source, section in _content_files(content_path, settings["SECTIONS"], _ignored(settings),
-                                          settings.get("STATIC_PATHS", ())):
-        name = os.path.basename(source)
-        parsed = parse_file_name(name)
-        if section is not None and name.lower().endswith(TEXT_SUFFIXES) and parsed and parsed[1] in langs:
-            found.append(os.path.join(content_path, source))
-    return found
 
 
 def scan_arguments(settings):

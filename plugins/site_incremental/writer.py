@@ -173,13 +173,14 @@ PAGINATED = re.compile(r"(^|/)\d+/index\.html$")
 
 def sitemap_entry(settings, name, kwargs, path):
     """What the sitemap lists of a page written at `name`: (its path in the site, [(hreflang,
-    href)] of its available languages), or None for what it does not list (error pages, files
-    that are not a folder's index.html); a paginated list is listed by its first page. The same
+    href)] of its available languages), or None for what it does not list (error pages, pages
+    written with `noindex=True`, files that are not a folder's index.html); a paginated list is
+    listed by its first page. The same
     alternates as the page's <head> (base.html): passed to the template, the document's own, a
     section's or the home page's."""
     if not name.endswith("index.html") or name != "index.html" and not name.endswith("/index.html"):
         return None
-    if PAGINATED.search(name) or kwargs.get("error_page"):
+    if PAGINATED.search(name) or kwargs.get("error_page") or kwargs.get("noindex"):
         return None
     alternates = kwargs.get("alternates")
     if alternates is None:

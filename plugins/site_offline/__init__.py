@@ -94,6 +94,7 @@ class OfflinePageGenerator(Generator):
             self.context,
             url=f"{path}/",
             alternates=path_alternates(self.settings, {lang: f"{p}/" for lang, p in pages.items()}),
+            noindex=True,  # the page says so to search engines, and the sitemap leaves it out
         )
 
 

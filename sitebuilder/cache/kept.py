@@ -45,18 +45,14 @@ class Kept:
             self._load()
         found = self._entries.get(key)
         if found is None:
-            found = self._used.get(key)  # put by this build (markdown.Ahead converts ahead)
+            found = self._used.get(key)  # put by this build
             if found is None:
                 return None
         self._used[key] = found
         return pickle.loads(found)
 
     def put(self, key, value):
-        self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def put_pickled(self, key, data):
-        """put() of a result another process has pickled."""
-        self._used[key] = data
+        self._used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.made += 1
 
     def touch(self, key):
