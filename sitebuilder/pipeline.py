@@ -200,7 +200,7 @@ class LanguageRun:
 
 
 def language_runs(base, extra, checked, staging, inputs, previous, incremental_build, kept_for):
-    """The runs of stage 4, one per language."""
+    """The runs of stage 3, one per language."""
     jinja_cache = os.path.join(inputs.cache, "jinja")
     os.makedirs(jinja_cache, exist_ok=True)
     runs = []
@@ -301,7 +301,7 @@ def render_languages(settings_file, runs, jobs):
         children.append((run.lang, process, receiver))
     results = {}
     for lang, process, receiver in children:
-        try:  # a run reports, then keeps what it read (joined after stage 5)
+        try:  # a run reports, then keeps what it read (joined after stage 4)
             results[lang] = receiver.recv()
         except EOFError:  # the run died without a report
             results[lang] = (0, 1, {})
