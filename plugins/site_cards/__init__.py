@@ -247,7 +247,13 @@ def add_template_functions(generator):
     generator.env.globals["share_card"] = share_card
 
 
+def start_run(pelican):
+    """No cards until this run has made its own (a process may run several builds, one after another)."""
+    _RUN[0] = None
+
+
 def register():
+    signals.initialized.connect(start_run)
     signals.generator_init.connect(add_template_functions)
     signals.all_generators_finalized.connect(make_cards)
     signals.get_generators.connect(card_writer)
