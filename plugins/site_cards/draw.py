@@ -6,10 +6,14 @@ white and gold on its dark green; over a cover photo, white on a scrim of
 that green, dense enough (SCRIM_ALPHA) that white text keeps a contrast of
 at least 4.5:1 (WCAG AA) even over a white sky.
 
-Formats, by measurement: a card without a photo is a PNG of 64 colours
-(Pillow's fast octree, zlib level 6): 11–22 KB, 14 ms to encode, where the
-median cut and zlib level 9 took 80 ms for 19 KB, an RGB PNG is 52–62 KB,
-and a JPEG of quality 85 is 70 KB with blurred letters. A card over a photo
+Formats, by measurement: a card without a photo is a PNG of 64 colours,
+the card's own (`_palette`: the steps from the dark green to each colour drawn
+on it, the edges of its letters), zlib level 3: about 4 ms to map and
+encode and about 21 KB, where Pillow's fast octree and level 6 took 15 ms for
+18 KB, the median cut and level 9 80 ms for 19 KB, an RGB PNG is 52–62 KB,
+and a JPEG of quality 85 is 70 KB with blurred letters. What every card of a
+language shares (the background, the gold rule, the wordmark) is drawn once
+(`_base`). A card over a photo
 is a JPEG of quality 80, about 50 KB over a phone's photo (a PNG of it is
 over 300 KB); one over MAX_BYTES is made again at a lower quality, so no
 card is larger than that.
@@ -19,7 +23,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageColor, ImageDraw
 
 from .layout import Box, Line, fit_line, fit_title
 
@@ -33,7 +37,7 @@ BOTTOM = 56
 # The theme's colours (site.css): --accent-dark, --accent, --gold, --river, --background.
 DARK, GREEN, GOLD, RIVER, PAPER = "#123b2e", "#1f5f4a", "#f2c14e", "#a8d8ea", "#fffdf8"
 SCRIM_ALPHA = 0.72  # share of --accent-dark over a photo
-PALETTE_COLOURS = 64
+PNG_LEVEL = 3
 JPEG_QUALITIES = (80, 70, 60, 50)
 
 KICKER_SIZE, WHEN_SIZE, WHERE_SIZE = 32, 36, 32
@@ -57,7 +61,7 @@ class Words:
 class Composition:
     """Every line of a card where it is drawn, with its colour; the title's box, and whether the title was cut."""
 
-    lines: tuple  # ((Line, colour), ...)
+    lines: tuple  # ((Line, colour), ...), the wordmark's two first
     title_box: Box
     title: tuple  # the title's Lines
     cut: bool
@@ -103,19 +107,56 @@ def extension(photo):
 def render(fonts, words, photo=None):
     """The bytes of a card (of type `extension(photo)`); `photo` is the path of a JPEG to set behind it, or None."""
     composition = compose(fonts, words, photo=photo is not None)
-    image = _background(photo)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, WIDTH - 1, 7), fill=GOLD)
-    for line, colour in composition.lines:
-        draw.text((line.x, line.baseline), line.text, font=line.font(), fill=colour, anchor="ls")
-    logo = _logo(LOGO)
-    image.paste(logo, (MARGIN, HEIGHT - BOTTOM - LOGO), logo)
+    wordmark, lines = composition.lines[:2], composition.lines[2:]
+    if photo is None:
+        image = _base(wordmark).copy()
+    else:
+        image = _decorated(_photo_background(photo), wordmark)
+    _write(image, lines)
     return _png(image) if photo is None else _jpeg(image)
 
 
-def _background(photo):
-    if photo is None:
-        return Image.new("RGB", (WIDTH, HEIGHT), DARK)
+def _write(image, lines):
+    draw = ImageDraw.Draw(image)
+    for line, colour in lines:
+        draw.text((line.x, line.baseline), line.text, font=line.font(), fill=colour, anchor="ls")
+
+
+def _decorated(image, wordmark):
+    """The background with what every card has: the gold rule at the top, the logo and the wordmark."""
+    ImageDraw.Draw(image).rectangle((0, 0, WIDTH - 1, 7), fill=GOLD)
+    logo = _logo(LOGO)
+    image.paste(logo, (MARGIN, HEIGHT - BOTTOM - LOGO), logo)
+    _write(image, wordmark)
+    return image
+
+
+@lru_cache(maxsize=4)
+def _base(wordmark):
+    """A card without a photo before its own words (one a language: the wordmark is the site's)."""
+    return _decorated(Image.new("RGB", (WIDTH, HEIGHT), DARK), wordmark)
+
+
+def _steps(start, end, count):
+    """`count` colours from `start` towards `end`, `end` the last, `start` left out."""
+    start, end = ImageColor.getrgb(start), ImageColor.getrgb(end)
+    return [tuple(round(a + (b - a) * step / count) for a, b in zip(start, end)) for step in range(1, count + 1)]
+
+
+@lru_cache(maxsize=1)
+def _palette():
+    """The 64 colours of a card without a photo: the dark green, then the steps from it to each colour
+    drawn over it (text: 16 each), and from the logo's green to its strokes and to the dark corners."""
+    colours = [ImageColor.getrgb(DARK)]
+    colours += _steps(DARK, PAPER, 16) + _steps(DARK, GOLD, 16) + _steps(DARK, RIVER, 16)
+    colours += _steps(DARK, GREEN, 4) + _steps(GREEN, GOLD, 6) + _steps(GREEN, RIVER, 5)
+    assert len(colours) == 64
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in colours for channel in colour])
+    return palette
+
+
+def _photo_background(photo):
     with Image.open(photo) as source:
         source.draft("RGB", (WIDTH, HEIGHT))  # decode a large JPEG at a fraction of its size: faster
         source = source.convert("RGB")
@@ -159,8 +200,8 @@ def _logo(size):
 
 def _png(image):
     buffer = io.BytesIO()
-    paletted = image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    paletted.save(buffer, "PNG", compress_level=6)
+    paletted = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
+    paletted.save(buffer, "PNG", compress_level=PNG_LEVEL)
     return buffer.getvalue()
 
 
