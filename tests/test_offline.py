@@ -83,7 +83,7 @@ def test_the_worker_keeps_the_theme_the_guides_and_the_offline_pages_and_never_t
     config = worker_config(site.output)
     assert re.fullmatch(r"[0-9a-f]{32}", config["release"])
     assert config["cache"] == "offline-" and config["scope"] == "/"
-    assert config["never"] == ["/admin/", "/pagefind/"]
+    assert config["never"] == ["/admin/", "/en/pagefind/", "/pagefind/"]
     assert config["offline"] == [["/en/", "/en/offline/"], ["/", "/bezsaiste/"]]
     pages = {f"/{page}" for guides in GUIDES.values() for page in guides} | {"/bezsaiste/", "/en/offline/"}
     assert pages <= set(config["precache"])
@@ -247,7 +247,7 @@ def test_a_visitor_reads_offline_what_was_opened_the_guides_and_the_offline_page
     assert list(cached) == [f"offline-{config['release']}"]
     [kept] = cached.values()
     assert {f"/{STORIES['lv'][0]}", f"/{STORIES['en'][0]}"} <= set(kept)
-    assert not [path for path in kept if path.startswith(("/admin/", "/pagefind/"))]
+    assert not [path for path in kept if path.startswith(("/admin/", "/pagefind/", "/en/pagefind/"))]
 
     visitor.set_offline(True)
     for lang in ("lv", "en"):
@@ -333,7 +333,7 @@ def test_neither_the_editor_nor_a_search_is_ever_kept(visitor, served_site):
     page.press("#search-query", "Enter")
     page.wait_for_selector("#search-results li", timeout=20_000)
     kept = _kept_paths(page)
-    assert not [path for path in kept if path.startswith(("/pagefind/", "/admin/"))]
+    assert not [path for path in kept if path.startswith(("/pagefind/", "/en/pagefind/", "/admin/"))]
     assert "/en/search/" in kept
 
 

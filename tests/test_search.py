@@ -63,9 +63,12 @@ def test_the_english_index_holds_only_english_pages(browser, served_site):
     assert all(url.startswith("/en/") for url in results), results
 
 
-def test_list_pages_and_navigation_are_not_indexed(served_site):
-    entry = json.loads((served_site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+def test_list_pages_and_navigation_are_not_indexed_and_each_language_has_its_own_bundle(served_site):
+    counts = {}
+    for lang, bundle in (("lv", "pagefind"), ("en", "en/pagefind")):
+        entry = json.loads((served_site.output / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]
+        counts[lang] = entry["languages"][lang]["page_count"]
     documents = {"lv": 0, "en": 0}
     for relative in served_site.pages:
         if 'data-pagefind-body' in (served_site.output / relative).read_text(encoding="utf-8"):
@@ -251,3 +254,51 @@ def test_only_latvian_pages_get_compound_parts():
     assert parts_field("lv", "Kopsanāksme", None) == "parts:sanāksme nāksme"
     assert parts_field("en", "attending the gathering") == ""
     assert parts_field("lv", "Ķekava") == ""
+
+
+# --- the bundles: one a language, kept in the cache by their pages -----------------------------------
+
+LANGUAGES = {"lv": {"prefix": ""}, "en": {"prefix": "en"}}
+
+
+def small_site(root, english="A gathering in Mežinieki"):
+    """A site of a few pages: Latvian at the root and in folders (one named like the English one's start)."""
+    pages = {
+        "index.html": ("lv", "Sākums"),
+        "stasti/talka/index.html": ("lv", "Talka Mežiniekos"),
+        "ekspedicija/index.html": ("lv", "Ekspedīcija pa Daugavu"),
+        "en/index.html": ("en", "Home"),
+        "en/stories/talka/index.html": ("en", english),
+    }
+    for relative, (lang, text) in pages.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><title>{text}</title></head>'
+                        f'<body><main data-pagefind-body><h1>{text}</h1><p>{text}.</p></main></body></html>',
+                        encoding="utf-8")
+    return root
+
+
+def test_each_language_is_indexed_alone_and_an_unchanged_bundle_comes_from_the_cache(tmp_path):
+    from site_search.bundles import build_bundles, language_files  # noqa: PLC0415
+
+    settings = {"LANGUAGES": LANGUAGES, "CACHE_PATH": str(tmp_path / "cache")}
+    first = small_site(tmp_path / "first")
+    assert language_files(first, settings, "lv") == ["ekspedicija/index.html", "index.html", "stasti/talka/index.html"]
+    assert language_files(first, settings, "en") == ["en/index.html", "en/stories/talka/index.html"]
+    assert build_bundles(str(first), settings) == {"lv": 3, "en": 2}
+    for lang, bundle in (("lv", first / "pagefind"), ("en", first / "en" / "pagefind")):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]
+    entries = sorted((tmp_path / "cache" / "search").glob("*/*"))
+    assert len(entries) == 2
+
+    # The English story changes: only the English pages are indexed again.
+    second = small_site(tmp_path / "second", english="A gathering in Daugmale")
+    assert build_bundles(str(second), settings) == {"lv": 3, "en": 2}
+    again = sorted((tmp_path / "cache" / "search").glob("*/*"))
+    assert len(again) == 3 and set(entries) < set(again)
+    lv_first, lv_second = first / "pagefind" / "pagefind-entry.json", second / "pagefind" / "pagefind-entry.json"
+    assert lv_first.stat().st_ino == lv_second.stat().st_ino  # the same kept file, linked
+    en_first, en_second = (site / "en" / "pagefind" / "pagefind-entry.json" for site in (first, second))
+    assert en_first.read_bytes() != en_second.read_bytes()

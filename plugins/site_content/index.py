@@ -480,8 +480,9 @@ def reserved_addresses(settings):
         meetings = (settings.get("MEETINGS") or {}).get(lang) or {}
         names |= {meetings.get("upcoming"), meetings.get("past")}
         names.add(((settings.get("OFFLINE") or {}).get("pages") or {}).get(lang))
+        names.add("pagefind")  # each language's search index
         if not conf.get("prefix"):
-            names |= {(settings.get("EDITOR") or {}).get("path"), "pagefind",
+            names |= {(settings.get("EDITOR") or {}).get("path"),
                       (settings.get("PHOTOS") or {}).get("folder", "images")}
         found[lang] = sorted({f"{name.strip('/').split('/')[0]}/" for name in names if name})
     return found

@@ -20,7 +20,7 @@ from pelican.generators import Generator
 from site_guides import chapter_section, guide_languages
 from site_guides.model import options as guide_options, print_paths
 from site_languages import path_alternates
-from site_search import BUNDLE
+from site_search import bundle_path
 
 from sitebuilder.context import current
 
@@ -129,9 +129,9 @@ def precache_list(settings, config, guides):
 
 
 def never_list(settings):
-    """What the worker never touches: the web editor and the search index."""
+    """What the worker never touches: the web editor and the search index (each language's bundle)."""
     root = root_path(settings)
-    never = [f"{root}/{BUNDLE}/"]
+    never = [f"{root}/{bundle_path(settings, lang)}/" for lang in settings["LANGUAGES"]]
     editor = (settings.get("EDITOR") or {}).get("path")
     if editor:
         never.append(f"{root}/{editor.strip('/')}/")

@@ -1,7 +1,7 @@
 """Search: a search page per language and a Pagefind index built after the build.
 
-Pagefind (PyPI `pagefind[bin]`) reads the finished site and writes `pagefind/`,
-one index per `<html lang>`. Only the main text of documents is indexed: their
+Pagefind (PyPI `pagefind[bin]`) reads the finished site and writes a bundle
+per language beside its pages (`pagefind/`, `en/pagefind/`: bundles.py). Only the main text of documents is indexed: their
 templates mark it with `data-pagefind-body`, so list pages and navigation stay
 out. The search page works as a plain page without JavaScript (it links the
 list pages); `theme/static/js/search.js` adds the search itself. A Latvian
@@ -11,21 +11,15 @@ SEARCH_INDEX off (pelicanconf.py, the preview) no index is made, and the
 search page says that search works on the published site.
 """
 
-import json
-import os
-import subprocess
-import sys
-
 from pelican import signals
 from pelican.generators import Generator
 
 from site_languages import path_alternates
 
+from .bundles import BUNDLE, build_bundles, bundle_path
 from .compounds import parts_field
 
-__all__ = ["build_index", "register"]
-
-BUNDLE = "pagefind"
+__all__ = ["BUNDLE", "build_index", "bundle_path", "register"]
 
 
 class SearchPageGenerator(Generator):
@@ -48,32 +42,14 @@ def get_generators(pelican):
 
 
 def build_index(output_path, settings, index=None):
-    """Run Pagefind over the built site; returns {language: pages indexed}.
+    """Index the built site, one Pagefind bundle per language (bundles.py); returns {language: pages indexed}.
 
     Raises RuntimeError with Pagefind's own report when it fails. Nothing to
     do when SEARCH_INDEX is off (a preview: the search page says so).
     """
     if not settings.get("SEARCH_INDEX", True):
         return {}
-    command = [
-        sys.executable, "-m", "pagefind",
-        "--site", output_path,
-        "--output-subdir", BUNDLE,
-        "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed: {result.stdout}{result.stderr}")
-    entry = os.path.join(output_path, BUNDLE, "pagefind-entry.json")
-    if not os.path.exists(entry):
-        raise RuntimeError("Pagefind wrote no index")
-    with open(entry, encoding="utf-8") as f:
-        data = json.load(f)
-    # Pagefind lists the languages in a different order from run to run: sort
-    # them, so that the same content gives the same files.
-    with open(entry, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return {lang: info["page_count"] for lang, info in data["languages"].items()}
+    return build_bundles(output_path, settings)
 
 
 def add_template_functions(generator):

@@ -52,7 +52,7 @@ def _feed(update, value):
 class Store:
     """One namespace of the cache, a folder: entries by key, in <folder>/<key[:2]>/<key>.
 
-    An entry is bytes (`get`, `put`) or a folder of named files (`put_files`; its
+    An entry is bytes (`get`, `put`) or a folder of files (`put_files`, `make_folder`; its
     path is `path(key)`).
     """
 
@@ -103,6 +103,26 @@ class Store:
             os.rename(scratch, target)
         except OSError:
             shutil.rmtree(scratch, ignore_errors=True)
+        return target
+
+    def make_folder(self, entry, make):
+        """The path of the folder stored under a key; when missing, `make(path)` fills a new folder,
+        which is stored whole (or not at all, when `make` raises)."""
+        target = self.path(entry)
+        if os.path.isdir(target):
+            return target
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix=f".{entry[:12]}-", dir=self.folder)
+        try:
+            make(scratch)
+            os.chmod(scratch, 0o755)
+            os.rename(scratch, target)
+        except OSError:
+            if not os.path.isdir(target):
+                raise
+        finally:
+            if os.path.isdir(scratch):  # make() failed, or another build stored the same key meanwhile
+                shutil.rmtree(scratch, ignore_errors=True)
         return target
 
     def get_or_make(self, entry, make):

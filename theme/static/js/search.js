@@ -80,7 +80,8 @@ if (form) {
   const load = async () => {
     if (!pagefind) {
       pagefind = await import(form.dataset.bundle + "pagefind.js");
-      await pagefind.options({ basePath: form.dataset.bundle });
+      // The results' addresses are from the site's root, wherever the language's bundle is.
+      await pagefind.options({ basePath: form.dataset.bundle, baseUrl: form.dataset.baseUrl });
     }
     return pagefind;
   };
