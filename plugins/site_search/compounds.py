@@ -19,6 +19,7 @@ extra result at worst, never a missed one.
 """
 
 import re
+from functools import lru_cache
 
 __all__ = ["PREFIXES", "MIN_REST", "compound_parts", "parts_field"]
 
@@ -36,8 +37,10 @@ MAX_TEXT = 200_000
 MAX_PARTS = 500
 
 
+@lru_cache(maxsize=65536)
 def _rests(word):
-    """Every rest of `word` after one or more prefixes, outermost first."""
+    """Every rest of `word` after one or more prefixes, outermost first (a tuple; kept: a site's words
+    recur from page to page)."""
     found = []
     while True:
         for prefix in _ORDERED:
@@ -46,7 +49,7 @@ def _rests(word):
                 found.append(word)
                 break
         else:
-            return found
+            return tuple(found)
 
 
 def compound_parts(text):
@@ -55,7 +58,7 @@ def compound_parts(text):
     words = {word.lower() for word in _WORD.findall(plain)}
     parts = []
     seen = set(words)
-    for word in _WORD.findall(plain.lower()):
+    for word in dict.fromkeys(_WORD.findall(plain.lower())):  # each word once, in order of use
         for rest in _rests(word):
             if rest not in seen:
                 seen.add(rest)
