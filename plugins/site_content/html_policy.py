@@ -89,9 +89,12 @@ def clean(text):
     )
 
 
+# The lookahead names the first characters of the alternatives: at any other character the search
+# moves on without trying each of them (the same matches, in half the time on the stories).
 _NEEDS_CLEANING = re.compile(
-    r"<[A-Za-z!/?]|&#|&[A-Za-z][A-Za-z0-9]*;|\{:|\{[#.]|\{[^{}\n]*=|script\s*:|data\s*:"
-    r"|\]\(\s*<?(?!https?:|mailto:|tel:)[A-Za-z][A-Za-z0-9+.\-]*:",
+    r"(?=[<&{\]sd])"
+    r"(?:<[A-Za-z!/?]|&#|&[A-Za-z][A-Za-z0-9]*;|\{:|\{[#.]|\{[^{}\n]*=|script\s*:|data\s*:"
+    r"|\]\(\s*<?(?!https?:|mailto:|tel:)[A-Za-z][A-Za-z0-9+.\-]*:)",
     re.I,
 )
 
