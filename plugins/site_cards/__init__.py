@@ -26,10 +26,11 @@ while the pages are written (CardWriter), beside each page as
 bytes, so a service that keeps previews for a long time never shows an old
 card, and the web server may keep them a year (deploy/nginx).
 
-SHARE_CARDS (settings, default on) turns them on or off: a card costs about
-33 ms of CPU to draw (a PNG; a JPEG over a photo about 80 ms), so the
-development settings leave them to the published site, and a page's cover
-photo is then its link preview. A cached card costs a file read.
+SHARE_CARDS (settings, default on) turns them on or off: drawing every card
+of a large site takes longer than rendering its pages (bench/RESULTS.md,
+Share cards), so the development settings leave them to the published site,
+and a page's cover photo is then its link preview. A cached card costs a
+file read.
 """
 
 import hashlib

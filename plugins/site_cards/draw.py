@@ -6,12 +6,14 @@ white and gold on its dark green; over a cover photo, white on a scrim of
 that green, dense enough (SCRIM_ALPHA) that white text keeps a contrast of
 at least 4.5:1 (WCAG AA) even over a white sky.
 
-Formats, by measurement: a card without a photo is a PNG of 64 colours,
-the card's own (`_palette`: the steps from the dark green to each colour drawn
-on it, the edges of its letters), zlib level 3: about 4 ms to map and
-encode and about 21 KB, where Pillow's fast octree and level 6 took 15 ms for
-18 KB, the median cut and level 9 80 ms for 19 KB, an RGB PNG is 52–62 KB,
-and a JPEG of quality 85 is 70 KB with blurred letters. What every card of a
+Formats, by measurement (bench/RESULTS.md, Share cards): a card without a
+photo is a PNG of 64 colours, the card's own (`_palette`: the steps from the
+dark green to each colour drawn on it, the edges of its letters), written
+with zlib level 3: mapping to a known palette is several times faster than
+Pillow's octree, which must find the colours first, and level 3 takes half
+the time of level 6 for files a fifth larger (level 9 saves a fifth more
+at six times the time); an RGB PNG is three times larger, and a JPEG of
+quality 85 larger still, with blurred letters. What every card of a
 language shares (the background, the gold rule, the wordmark) is drawn once
 (`_base`). A card over a photo
 is a JPEG of quality 80, about 50 KB over a phone's photo (a PNG of it is
