@@ -1,14 +1,15 @@
 """Search: a search page per language and a Pagefind index built after the build.
 
 Pagefind (PyPI `pagefind[bin]`) reads the finished site and writes a bundle
-per language beside its pages (`pagefind/`, `en/pagefind/`: bundles.py). Only the main text of documents is indexed: their
-templates mark it with `data-pagefind-body`, so list pages and navigation stay
-out. The search page works as a plain page without JavaScript (it links the
-list pages); `theme/static/js/search.js` adds the search itself. A Latvian
-document also carries the parts of its compound words (`compounds.py`), and
-its title weighs most (`data-pagefind-weight` on its h1). With
-SEARCH_INDEX off (pelicanconf.py, the preview) no index is made, and the
-search page says that search works on the published site.
+per language beside its pages (`pagefind/`, `en/pagefind/`: bundles.py).
+Only the main text of documents is indexed: their templates mark it with
+`data-pagefind-body`, so list pages and navigation stay out. The search
+page works as a plain page without JavaScript (it links the list pages);
+`theme/static/js/search.js` adds the search itself. A Latvian document also
+carries the parts of its compound words (`compounds.py`), and its title
+weighs most (`data-pagefind-weight` on its h1). With SEARCH_INDEX off
+(pelicanconf.py, the preview) no index is made, and the search page says
+that search works on the published site.
 """
 
 from pelican import signals

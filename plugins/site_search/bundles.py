@@ -43,12 +43,10 @@ def bundle_path(settings, lang):
     return f"{prefix}/{BUNDLE}" if prefix else BUNDLE
 
 
-def _top_folders(root, settings, lang):
-    """The folders at the site's root whose pages are the language's (None: the language's own folder)."""
-    prefix = prefixes(settings)[lang]
-    if prefix:
-        return None
-    others = {other for other in prefixes(settings).values() if other} | {BUNDLE}
+def _root_folders(root, settings):
+    """The folders at the site's root that hold the root language's pages: all but the other
+    languages' folders and the root language's bundle."""
+    others = {prefix for prefix in prefixes(settings).values() if prefix} | {BUNDLE}
     return sorted(name for name in os.listdir(root)
                   if name not in others and os.path.isdir(os.path.join(root, name)))
 
@@ -56,16 +54,16 @@ def _top_folders(root, settings, lang):
 def language_files(root, settings, lang):
     """The language's HTML files, relative to the site's root, sorted."""
     prefix = prefixes(settings)[lang]
-    if prefix:
-        starts = [prefix]
-    else:
-        starts = _top_folders(root, settings, lang)
-    found = [name for name in os.listdir(root) if name.endswith(".html") and not prefix
-             and os.path.isfile(os.path.join(root, name))]
+    found, starts = [], [prefix]
+    if not prefix:  # the pages at the root, and those of the root's own folders
+        found = [name for name in os.listdir(root)
+                 if name.endswith(".html") and os.path.isfile(os.path.join(root, name))]
+        starts = _root_folders(root, settings)
+    bundle = bundle_path(settings, lang)
     for start in starts:
         for folder, folders, names in os.walk(os.path.join(root, start)):
             relative = os.path.relpath(folder, root).replace(os.sep, "/")
-            folders[:] = [name for name in folders if f"{relative}/{name}" != bundle_path(settings, lang)]
+            folders[:] = [name for name in folders if f"{relative}/{name}" != bundle]
             found += [f"{relative}/{name}" for name in names if name.endswith(".html")]
     return sorted(found)
 
@@ -79,7 +77,8 @@ def language_glob(root, settings, lang):
     prefix = prefixes(settings)[lang]
     if prefix:
         return f"{_escape(prefix)}/**/*.html"
-    return "{" + ",".join(["*.html", *(f"{_escape(name)}/**/*.html" for name in _top_folders(root, settings, lang))]) + "}"
+    folders = [f"{_escape(name)}/**/*.html" for name in _root_folders(root, settings)]
+    return "{" + ",".join(["*.html", *folders]) + "}"
 
 
 def _index(root, glob, bundle):
@@ -93,7 +92,8 @@ def _index(root, glob, bundle):
         raise RuntimeError("Pagefind wrote no index")
     with open(entry, encoding="utf-8") as f:
         data = json.load(f)
-    with open(entry, "w", encoding="utf-8") as f:  # the same content, the same bytes
+    # Pagefind's order of keys may differ from run to run: the same content must give the same bytes.
+    with open(entry, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
