@@ -92,18 +92,13 @@ class Store:
         When another build stored the same key meanwhile, theirs is kept (the same inputs
         made the same files). Returns the entry's path.
         """
-        target = self.path(entry)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        scratch = tempfile.mkdtemp(prefix=f".{entry[:12]}-", dir=self.folder)
-        for name, data in files.items():
-            with open(os.path.join(scratch, name), "wb") as f:
-                f.write(data)
-        os.chmod(scratch, 0o755)
-        try:
-            os.rename(scratch, target)
-        except OSError:
-            shutil.rmtree(scratch, ignore_errors=True)
-        return target
+
+        def write(folder):
+            for name, data in files.items():
+                with open(os.path.join(folder, name), "wb") as f:
+                    f.write(data)
+
+        return self.make_folder(entry, write)
 
     def make_folder(self, entry, make):
         """The path of the folder stored under a key; when missing, `make(path)` fills a new folder,
