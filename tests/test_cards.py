@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw
 
 from conftest import ROOT, build_site
 from pages import KINDS
@@ -16,7 +16,7 @@ from test_photos import photo_site  # noqa: F401 - the fixture site with photos
 
 from site_cards import draw
 from site_cards.fonts import FONT_FILES, Fonts
-from site_cards.layout import ELLIPSIS, TITLE_SIZES, Box, normalise
+from site_cards.layout import ELLIPSIS, TITLE_SIZES, Box, Line, drawn_words, normalise
 
 FONTS = Fonts(str(ROOT / "theme"))
 SOURCE_SANS = {FONTS.path(main) for main, _fallback in FONT_FILES.values()}
@@ -253,6 +253,35 @@ def test_nothing_is_drawn_in_the_margins_of_the_real_cards(site):
                     (0, 8, draw.WIDTH, draw.TOP - 24), (0, draw.HEIGHT - draw.BOTTOM + 8, draw.WIDTH, draw.HEIGHT)):
             assert rgb.crop(box).getcolors() == [(rgb.crop(box).width * rgb.crop(box).height, background)], \
                 (path.relative_to(site.output), box)
+
+
+@pytest.mark.parametrize("text", ["Kopienu sanāksme Mežiniekos un Daugmalē", "AVATAR Today: Wave of Yellow",
+                                  "Встреча жителей в Кекаве", "שלום לכולם בקהילה"])
+def test_a_line_drawn_a_word_at_a_time_is_the_line_drawn_whole(text):
+    line = Line(text, draw.MARGIN, 200, TITLE_SIZES[0], FONTS.file_for(text, "bold"))
+    whole, by_words = Image.new("L", (draw.WIDTH, 300)), Image.new("L", (draw.WIDTH, 300))
+    ImageDraw.Draw(whole).text((line.x, line.baseline), text, font=line.font(), fill=255, anchor="ls")
+    draw._write(by_words, [(line, 255)])
+    ink = sum(whole.get_flattened_data())
+    moved = sum(ImageChops.difference(whole, by_words).get_flattened_data())
+    assert all(abs(a - b) <= 1 for a, b in zip(whole.getbbox(), by_words.getbbox(), strict=True))
+    assert moved <= 0.03 * ink, moved / ink  # each word within a fraction of a pixel of its place
+    if drawn_words(text) == [text]:  # right to left: the line is drawn whole
+        assert moved == 0
+
+
+def test_a_card_drawn_in_its_palettes_indices_has_the_pixels_of_one_drawn_in_rgb():
+    card = draw.Words(title="Kopienu sanāksme par apgaismojumu Mežiniekos", kicker="Tikšanās · Mežinieki",
+                      when="Sestdien, 7. oktobrī, 11.00", where="Ķekavas kultūras nams",
+                      sitename="Partnerība Daugavkrasts", organisation="Kopienu stāsti")
+    with Image.open(io.BytesIO(draw.render(FONTS, card))) as image:
+        assert image.mode == "P"
+        drawn = image.convert("RGB")
+    lines = draw.compose(FONTS, card).lines
+    rgb = draw._decorated(Image.new("RGB", (draw.WIDTH, draw.HEIGHT), draw.DARK), lines[:2])
+    draw._write(rgb, lines[2:])
+    expected = rgb.quantize(palette=draw._palette(), dither=Image.Dither.NONE).convert("RGB")
+    assert ImageChops.difference(drawn, expected).getbbox() is None
 
 
 # --- cover photos and the cache ----------------------------------------------------------------

@@ -14,20 +14,24 @@ Pillow's octree, which must find the colours first, and level 3 takes half
 the time of level 6 for files a fifth larger (level 9 saves a fifth more
 at six times the time); an RGB PNG is three times larger, and a JPEG of
 quality 85 larger still, with blurred letters. What every card of a
-language shares (the background, the gold rule, the wordmark) is drawn once
-(`_base`). A card over a photo
+language shares (the background, the gold rule, the wordmark) is drawn and
+mapped to the palette once (`_base_indices`); the card's own words are then
+drawn straight in the palette's indices (`_to_index`), a word at a time,
+each word's drawing kept (`_placed_words`). A card over a photo
 is a JPEG of quality 80, about 50 KB over a phone's photo (a PNG of it is
 over 300 KB); one over MAX_BYTES is made again at a lower quality, so no
 card is larger than that.
 """
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw
 
-from .layout import Box, Line, fit_line, fit_title
+from .fonts import load
+from .layout import Box, Line, drawn_words, fit_line, fit_title, ink_box
 
 __all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "extension", "render"]
 
@@ -111,17 +115,84 @@ def render(fonts, words, photo=None):
     composition = compose(fonts, words, photo=photo is not None)
     wordmark, lines = composition.lines[:2], composition.lines[2:]
     if photo is None:
-        image = _base(wordmark).copy()
-    else:
-        image = _decorated(_photo_background(photo), wordmark)
+        image = _base_indices(wordmark).copy()
+        for line, colour in lines:
+            for key, x, y in _placed_words(line):
+                indices, inked = _indexed_word(*key, colour)
+                image.paste(indices, (x, y), inked)
+        image.putpalette(_palette_data())
+        return _png(image)
+    image = _decorated(_photo_background(photo), wordmark)
     _write(image, lines)
-    return _png(image) if photo is None else _jpeg(image)
+    return _jpeg(image)
 
 
 def _write(image, lines):
     draw = ImageDraw.Draw(image)
     for line, colour in lines:
-        draw.text((line.x, line.baseline), line.text, font=line.font(), fill=colour, anchor="ls")
+        for key, x, y in _placed_words(line):
+            draw.bitmap((x, y), _word_mask(*key), fill=colour)
+
+
+FRACTIONS = 4  # a word's place is kept to a quarter of a pixel
+
+
+def _placed_words(line):
+    """Each word of a line (the key of its drawing: font, size, word, fraction of a pixel) and where
+    its mask goes: where the line's own layout puts it, to the nearest quarter of a pixel.
+
+    A line is drawn a word at a time (layout.drawn_words), and each word's
+    drawing is kept (`_indexed_word`): titles share many words, and
+    FreeType's drawing of a large letter was most of a card's time. Pillow
+    draws a text at the fraction of a pixel it is given; a quarter keeps
+    each word within an eighth of a pixel of its place on the line, and
+    four drawings of a word at most: to the 1/64 pixel (the pixels of the
+    line drawn whole) a word is drawn again for most of its uses.
+    """
+    font = line.font()
+    start = 0
+    for word in drawn_words(line.text):
+        if word:
+            x = line.x + font.getlength(line.text[:start])
+            whole = math.floor(x)
+            fraction = round((x - whole) * FRACTIONS)
+            if fraction == FRACTIONS:
+                whole, fraction = whole + 1, 0
+            left, top, _right, _bottom = ink_box(line.font_file, line.size, word)
+            yield (line.font_file, line.size, word, fraction), whole + left - 1, line.baseline + top
+        start += len(word) + 1
+
+
+def _word_mask(font_file, size, word, fraction):
+    """A word's mask, drawn `fraction` (in FRACTIONS of a pixel) right of its origin, which is at
+    (1 - left, -top) of the mask (the word's `ink_box`)."""
+    font = load(font_file, size)
+    left, top, right, bottom = ink_box(font_file, size, word)
+    mask = Image.new("L", (right - left + 2, bottom - top + 1))
+    ImageDraw.Draw(mask).text((1 - left + fraction / FRACTIONS, -top), word, font=font, fill=255, anchor="ls")
+    return mask
+
+
+@lru_cache(maxsize=512)
+def _indexed_word(font_file, size, word, fraction, colour):
+    """A word in `colour` as the palette's indices, and the mask of the pixels it touches."""
+    mask = _word_mask(font_file, size, word, fraction)
+    return mask.point(_to_index(colour)), mask.point(_INKED, "1")
+
+
+_INKED = [0] + [255] * 255  # a word's mask as a paste mask: every pixel it touches
+
+
+@lru_cache(maxsize=8)
+def _to_index(colour):
+    """Each of a mask's 256 values as the palette index of `colour` drawn at that value over the dark
+    green: Pillow's own blend and mapping to the palette, so that a card drawn straight in the palette's
+    indices has the pixels of one drawn in RGB and then mapped."""
+    ramp = Image.new("L", (256, 1))
+    ramp.putdata(range(256))
+    image = Image.new("RGB", (256, 1), DARK)
+    ImageDraw.Draw(image).bitmap((0, 0), ramp, fill=colour)
+    return list(image.quantize(palette=_palette(), dither=Image.Dither.NONE).tobytes())
 
 
 def _decorated(image, wordmark):
@@ -134,9 +205,12 @@ def _decorated(image, wordmark):
 
 
 @lru_cache(maxsize=4)
-def _base(wordmark):
-    """A card without a photo before its own words (one a language: the wordmark is the site's)."""
-    return _decorated(Image.new("RGB", (WIDTH, HEIGHT), DARK), wordmark)
+def _base_indices(wordmark):
+    """A card without a photo before its own words, as the palette's indices (an "L" image, made a
+    palette image by `putpalette`); one a language: the wordmark is the site's."""
+    base = _decorated(Image.new("RGB", (WIDTH, HEIGHT), DARK), wordmark)
+    paletted = base.quantize(palette=_palette(), dither=Image.Dither.NONE)
+    return Image.frombytes("L", paletted.size, paletted.tobytes())
 
 
 def _steps(start, end, count):
@@ -156,6 +230,10 @@ def _palette():
     palette = Image.new("P", (1, 1))
     palette.putpalette([channel for colour in colours for channel in colour])
     return palette
+
+
+def _palette_data():
+    return _palette().getpalette()[: 64 * 3]
 
 
 def _photo_background(photo):
@@ -202,8 +280,7 @@ def _logo(size):
 
 def _png(image):
     buffer = io.BytesIO()
-    paletted = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
-    paletted.save(buffer, "PNG", compress_level=PNG_LEVEL)
+    image.save(buffer, "PNG", compress_level=PNG_LEVEL)
     return buffer.getvalue()
 
 

@@ -45,6 +45,11 @@ def _characters(path):
 
 
 @lru_cache(maxsize=8)
+def _either(path, other):
+    return _characters(path) | _characters(other)
+
+
+@lru_cache(maxsize=8)
 def _digest(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -71,7 +76,7 @@ class Fonts:
     def drawable(self, text, weight):
         """The text without the characters neither font of the weight can draw, spaces made single."""
         main, fallback = FONT_FILES[weight]
-        have = _characters(self.path(main)) | _characters(self.path(fallback))
+        have = _either(self.path(main), self.path(fallback))
         return " ".join("".join(c for c in text if ord(c) in have or c.isspace()).split())
 
     def file_for(self, text, weight):

@@ -12,10 +12,11 @@ inside, as nothing else can show it.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .fonts import load
 
-__all__ = ["Box", "TITLE_SIZES", "Line", "fit_line", "fit_title", "normalise"]
+__all__ = ["Box", "TITLE_SIZES", "Line", "fit_line", "fit_title", "drawn_words", "ink_box", "normalise"]
 
 # The title's sizes in pixels, largest first; measured on the real titles: at
 # 76 px a title of up to ~25 letters is one line, the longest (about 90
@@ -85,12 +86,35 @@ class _Measure:
         self.font = load(self.file, size)
 
     def __call__(self, text):
-        left, _top, right, _bottom = self.font.getbbox(text, anchor="ls")
+        left, right = self._ink(text)
         return max(self.font.getlength(text), right) - min(left, 0)
 
     def overhang(self, text):
         """How far the ink reaches left of the line's start: the line starts that much further right."""
-        return -min(self.font.getbbox(text, anchor="ls")[0], 0)
+        return -min(self._ink(text)[0], 0)
+
+    def _ink(self, text):
+        """The left and right edges of a line's ink, as draw.py draws it: a word at a time (`drawn_words`),
+        each where the line's layout puts it, so from the first word's ink to the last's."""
+        parts = drawn_words(text)
+        left = ink_box(self.file, self.size, parts[0])[0]
+        last = len(text) - len(parts[-1])
+        right = self.font.getlength(text[:last]) + ink_box(self.file, self.size, parts[-1])[2]
+        return left, right
+
+
+@lru_cache(maxsize=4096)
+def ink_box(font_file, size, text):
+    """The box of a text's ink from its origin (Pillow's, anchor "ls"): left, top, right, bottom."""
+    return load(font_file, size).getbbox(text, anchor="ls")
+
+
+def drawn_words(text):
+    """A line's words as it is drawn, one at a time; a line with right-to-left letters is one
+    piece, as its words' order is not their order on the line."""
+    if any(unicodedata.bidirectional(character) in ("R", "AL", "AN") for character in text):
+        return [text]
+    return text.split(" ")
 
 
 def _wrap(words, width, measure):
