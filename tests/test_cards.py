@@ -266,7 +266,7 @@ def test_a_line_drawn_a_word_at_a_time_is_the_line_drawn_whole(text):
     moved = sum(ImageChops.difference(whole, by_words).get_flattened_data())
     assert all(abs(a - b) <= 1 for a, b in zip(whole.getbbox(), by_words.getbbox(), strict=True))
     assert moved <= 0.03 * ink, moved / ink  # each word within a fraction of a pixel of its place
-    if drawn_words(text) == [text]:  # right to left: the line is drawn whole
+    if drawn_words(text) == (text,):  # right to left: the line is drawn whole
         assert moved == 0
 
 

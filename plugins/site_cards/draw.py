@@ -31,7 +31,7 @@ from functools import lru_cache
 from PIL import Image, ImageColor, ImageDraw
 
 from .fonts import load
-from .layout import Box, Line, drawn_words, fit_line, fit_title, ink_box
+from .layout import Box, Line, advance, drawn_words, fit_line, fit_title, ink_box
 
 __all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "extension", "render"]
 
@@ -149,11 +149,10 @@ def _placed_words(line):
     four drawings of a word at most: to the 1/64 pixel (the pixels of the
     line drawn whole) a word is drawn again for most of its uses.
     """
-    font = line.font()
     start = 0
     for word in drawn_words(line.text):
         if word:
-            x = line.x + font.getlength(line.text[:start])
+            x = line.x + advance(line.font_file, line.size, line.text[:start])
             whole = math.floor(x)
             fraction = round((x - whole) * FRACTIONS)
             if fraction == FRACTIONS:

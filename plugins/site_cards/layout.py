@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .fonts import load
 
-__all__ = ["Box", "TITLE_SIZES", "Line", "fit_line", "fit_title", "drawn_words", "ink_box", "normalise"]
+__all__ = ["Box", "TITLE_SIZES", "Line", "fit_line", "fit_title", "advance", "drawn_words", "ink_box", "normalise"]
 
 # The title's sizes in pixels, largest first; measured on the real titles: at
 # 76 px a title of up to ~25 letters is one line, the longest (about 90
@@ -83,11 +83,10 @@ class _Measure:
     def __init__(self, fonts, text, weight, size):
         self.file = fonts.file_for(text + ELLIPSIS, weight)
         self.size = size
-        self.font = load(self.file, size)
 
     def __call__(self, text):
         left, right = self._ink(text)
-        return max(self.font.getlength(text), right) - min(left, 0)
+        return max(advance(self.file, self.size, text), right) - min(left, 0)
 
     def overhang(self, text):
         """How far the ink reaches left of the line's start: the line starts that much further right."""
@@ -99,22 +98,30 @@ class _Measure:
         parts = drawn_words(text)
         left = ink_box(self.file, self.size, parts[0])[0]
         last = len(text) - len(parts[-1])
-        right = self.font.getlength(text[:last]) + ink_box(self.file, self.size, parts[-1])[2]
+        right = advance(self.file, self.size, text[:last]) + ink_box(self.file, self.size, parts[-1])[2]
         return left, right
 
 
+# Kept: wrapping a title measures the same beginnings of it again, and drawing it once more.
 @lru_cache(maxsize=4096)
 def ink_box(font_file, size, text):
     """The box of a text's ink from its origin (Pillow's, anchor "ls"): left, top, right, bottom."""
     return load(font_file, size).getbbox(text, anchor="ls")
 
 
+@lru_cache(maxsize=4096)
+def advance(font_file, size, text):
+    """How far a text moves the pen (Pillow's length, with kerning)."""
+    return load(font_file, size).getlength(text) if text else 0
+
+
+@lru_cache(maxsize=4096)
 def drawn_words(text):
     """A line's words as it is drawn, one at a time; a line with right-to-left letters is one
     piece, as its words' order is not their order on the line."""
     if any(unicodedata.bidirectional(character) in ("R", "AL", "AN") for character in text):
-        return [text]
-    return text.split(" ")
+        return (text,)
+    return tuple(text.split(" "))
 
 
 def _wrap(words, width, measure):
