@@ -31,7 +31,7 @@ from functools import lru_cache
 from PIL import Image, ImageColor, ImageDraw
 
 from .fonts import load
-from .layout import Box, Line, advance, drawn_words, fit_line, fit_title, ink_box
+from .layout import Box, advance, drawn_words, fit_line, fit_title, ink_box
 
 __all__ = ["HEIGHT", "MAX_BYTES", "SCRIM_ALPHA", "WIDTH", "Composition", "Words", "compose", "extension", "render"]
 

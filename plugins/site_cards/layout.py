@@ -64,7 +64,7 @@ class Line:
 
     def ink(self):
         """The box the line's glyphs cover on the card (Pillow's measure of the drawn text)."""
-        left, top, right, bottom = self.font().getbbox(self.text, anchor="ls")
+        left, top, right, bottom = ink_box(self.font_file, self.size, self.text)
         return Box(self.x + left, self.baseline + top, self.x + right, self.baseline + bottom)
 
 
